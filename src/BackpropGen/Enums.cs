@@ -1,0 +1,63 @@
+namespace BackpropGen
+{
+    /// <summary>The activation function of a layer.</summary>
+    public enum Activation
+    {
+        /// <summary>The logistic sigmoid, 1 / (1 + e^-x).</summary>
+        Logistic,
+        /// <summary>The hyperbolic tangent.</summary>
+        Tanh,
+        /// <summary>The rectifier, max(0, x).</summary>
+        ReLU,
+        /// <summary>The leaky rectifier: x for x &gt; 0, alpha * x otherwise.</summary>
+        LeakyReLU,
+        /// <summary>The identity, x (also called linear).</summary>
+        Identity,
+        /// <summary>Softplus, ln(1 + e^x).</summary>
+        Softplus,
+        /// <summary>Softmax over the layer; output layer only.</summary>
+        Softmax,
+    }
+
+    /// <summary>The loss a network is trained on.</summary>
+    public enum LossFunction
+    {
+        /// <summary>Sum over outputs of 1/2 (target - out)^2.</summary>
+        HalfSquaredError,
+        /// <summary>Mean over outputs of (target - out)^2.</summary>
+        MeanSquaredError,
+        /// <summary>Cross-entropy: -sum t ln o for softmax outputs, binary cross-entropy summed over logistic outputs.</summary>
+        CrossEntropy,
+    }
+
+    /// <summary>How a layer's neurons are biased.</summary>
+    public enum BiasMode
+    {
+        /// <summary>One bias per neuron.</summary>
+        PerNeuron,
+        /// <summary>One bias shared by every neuron of the layer.</summary>
+        Shared,
+        /// <summary>No bias.</summary>
+        None,
+    }
+
+    /// <summary>The floating-point type of the generated code.</summary>
+    public enum Numeric
+    {
+        /// <summary>64-bit <see cref="double"/>.</summary>
+        Double,
+        /// <summary>32-bit <see cref="float"/>.</summary>
+        Float,
+    }
+
+    /// <summary>How the generated code is laid out.</summary>
+    public enum Codegen
+    {
+        /// <summary>Chosen by network size.</summary>
+        Auto,
+        /// <summary>Straight-line code, one line per quantity.</summary>
+        Unrolled,
+        /// <summary>Loops over spans.</summary>
+        Loops,
+    }
+}
