@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Immutable;
+using BackpropGen.Generator.Diagnostics;
+using BackpropGen.Generator.Emit;
+using BackpropGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackpropGen.Generator
+{
+    /// <summary>
+    /// [Network] partial class -> request (syntax only) -> parsed network (+ its JSON file) -> generated source.
+    /// Diagnostics travel beside the model and are reported separately, so each side caches on its own.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class BackpropGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<NetworkRequest> requests = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    TypeNames.NetworkAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (syntax, cancellationToken) => NetworkRequestReader.Read(syntax, cancellationToken))
+                .Where(static request => request is not null)
+                .Select(static (request, _) => request!)
+                .WithTrackingName(TrackingNames.Requests);
+
+            IncrementalValueProvider<ImmutableArray<AdditionalText>> files = context.AdditionalTextsProvider
+                .Collect()
+                .WithTrackingName(TrackingNames.AdditionalFiles);
+
+            IncrementalValuesProvider<ParsedNetwork> parsed = requests
+                .Combine(files)
+                .Select(static (pair, cancellationToken) => NetworkResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.Parsed);
+
+            context.RegisterSourceOutput(
+                parsed.Select(static (network, _) => network.Diagnostics).WithTrackingName(TrackingNames.Diagnostics),
+                static (output, diagnostics) =>
+                {
+                    foreach (DiagnosticInfo diagnostic in diagnostics)
+                    {
+                        output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    }
+                });
+
+            IncrementalValuesProvider<(GeneratedFile? File, DiagnosticInfo? Error)> generated = parsed
+                .Where(static network => network.Description is not null)
+                .Select(static (network, _) => (network.Target, network.Description!, network.Origin))
+                .WithTrackingName(TrackingNames.Models)
+                .Select(static (model, _) => Emit(model.Target, model.Item2, model.Origin))
+                .WithTrackingName(TrackingNames.GeneratedFiles);
+
+            context.RegisterSourceOutput(generated, static (output, result) =>
+            {
+                if (result.File is not null)
+                {
+                    output.AddSource(result.File.HintName, result.File.Source);
+                }
+
+                if (result.Error is not null)
+                {
+                    output.ReportDiagnostic(result.Error.ToDiagnostic());
+                }
+            });
+        }
+
+        private static (GeneratedFile? File, DiagnosticInfo? Error) Emit(Model.TargetClass target, Model.NetworkDescription description, string origin)
+        {
+            try
+            {
+                return (new GeneratedFile(target.HintName, NetworkEmitter.Emit(target, description, origin)), null);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Last line of defence: a bug must surface as a clear BPG error, never as CS8785.
+                return (null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, target.DisplayName, exception.GetType().Name + ": " + exception.Message));
+            }
+        }
+    }
+}

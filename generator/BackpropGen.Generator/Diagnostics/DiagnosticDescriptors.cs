@@ -1,0 +1,125 @@
+using Microsoft.CodeAnalysis;
+
+namespace BackpropGen.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic BackpropGen reports; ids are stable and tracked in AnalyzerReleases.*.md.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "BackpropGen";
+
+        public static readonly DiagnosticDescriptor DescriptionFileNotFound = Error(
+            "BPG001",
+            "Network description file not found",
+            "No AdditionalFiles item matches \"{0}\"; add <AdditionalFiles Include=\"...\" /> for the JSON description to the project");
+
+        public static readonly DiagnosticDescriptor DescriptionFileAmbiguous = Error(
+            "BPG002",
+            "Network description path is ambiguous",
+            "\"{0}\" matches {1} AdditionalFiles ({2}); give more of the path so that exactly one matches");
+
+        public static readonly DiagnosticDescriptor MalformedJson = Error(
+            "BPG003",
+            "Malformed JSON",
+            "Malformed JSON: {0}");
+
+        public static readonly DiagnosticDescriptor UnknownKey = Error(
+            "BPG004",
+            "Unknown key",
+            "Unknown key \"{0}\" in {1}; expected one of: {2}");
+
+        public static readonly DiagnosticDescriptor UnknownValue = Error(
+            "BPG005",
+            "Unknown value",
+            "Unknown {0} \"{1}\"; expected one of: {2}");
+
+        public static readonly DiagnosticDescriptor WrongType = Error(
+            "BPG006",
+            "Wrong type",
+            "\"{0}\" must be {1}, but found {2}");
+
+        public static readonly DiagnosticDescriptor OutOfRange = Error(
+            "BPG007",
+            "Value out of range",
+            "\"{0}\" must be {1}, but is {2}");
+
+        public static readonly DiagnosticDescriptor MissingKey = Error(
+            "BPG008",
+            "Required key missing",
+            "The required key \"{0}\" is missing from {1}");
+
+        public static readonly DiagnosticDescriptor WrongInitialValueCount = Error(
+            "BPG009",
+            "Wrong number of initial values",
+            "The network has {0} {1}, but {2} initial values are given; list them in canonical order: {3}");
+
+        public static readonly DiagnosticDescriptor NonFiniteInitialValue = Error(
+            "BPG010",
+            "Initial value is not finite",
+            "Initial {0} {1} is {2}; every initial value must be a finite number");
+
+        public static readonly DiagnosticDescriptor NotSupportedYet = Error(
+            "BPG011",
+            "Not supported yet",
+            "{0} is not supported yet; {1}");
+
+        public static readonly DiagnosticDescriptor ClassNotPartial = Error(
+            "BPG012",
+            "Network class must be partial",
+            "The class '{0}' must be declared 'partial' so that BackpropGen can add the network's members to it");
+
+        public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+            "BPG013",
+            "Containing type must be partial",
+            "The type '{0}' that contains network class '{1}' must be declared 'partial'");
+
+        public static readonly DiagnosticDescriptor GenericClass = Error(
+            "BPG014",
+            "Network class must not be generic",
+            "The network class '{0}' must not be generic; move the network to a non-generic class");
+
+        public static readonly DiagnosticDescriptor JsonAndAttributeLayers = Error(
+            "BPG015",
+            "Network described twice",
+            "The class '{0}' names a JSON description and also has [Layer] attributes; describe the network one way only");
+
+        public static readonly DiagnosticDescriptor TwoNetworks = Error(
+            "BPG016",
+            "More than one network on a class",
+            "The class '{0}' has {1} [Network] attributes; a class holds exactly one network");
+
+        public static readonly DiagnosticDescriptor SoftmaxNotOnOutput = Error(
+            "BPG017",
+            "Softmax only on the output layer",
+            "Layer {0} uses softmax, but softmax is only allowed on the output layer (layer {1})");
+
+        public static readonly DiagnosticDescriptor CrossEntropyActivation = Error(
+            "BPG018",
+            "cross_entropy needs softmax or logistic outputs",
+            "cross_entropy needs an output layer with softmax or logistic activation, but the output layer uses {0}");
+
+        public static readonly DiagnosticDescriptor NoLayers = Error(
+            "BPG019",
+            "Network has no layers",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor DuplicateAttribute = Error(
+            "BPG020",
+            "Attribute given more than once",
+            "[{0}] appears {1} times on '{2}'; give it once");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "BPG999",
+            "BackpropGen internal error",
+            "BackpropGen could not generate '{0}': {1}. This is a bug in BackpropGen; please report it with the description that caused it");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                Category,
+                DiagnosticSeverity.Error,
+                isEnabledByDefault: true,
+                helpLinkUri: "https://github.com/backpropgen/backpropgen#" + id.ToLowerInvariant());
+    }
+}

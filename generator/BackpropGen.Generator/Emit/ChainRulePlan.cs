@@ -1,0 +1,266 @@
+using System.Collections.Generic;
+using System.Linq;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>One named quantity of a pass: a local in the fast methods, a field of the Trace struct.</summary>
+    internal sealed class Quantity
+    {
+        public Quantity(string name, string code, string maths)
+        {
+            Name = name;
+            Code = code;
+            Maths = maths;
+        }
+
+        public string Name { get; }
+
+        public string Code { get; }
+
+        public string Maths { get; }
+    }
+
+    /// <summary>Quantities under one heading comment.</summary>
+    internal sealed class QuantityBlock
+    {
+        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities)
+        {
+            Heading = heading;
+            Quantities = quantities;
+        }
+
+        public IReadOnlyList<string> Heading { get; }
+
+        public IReadOnlyList<Quantity> Quantities { get; }
+    }
+
+    /// <summary>
+    /// Every quantity of one forward and backward pass, in the order a hand-worked example computes them:
+    /// inputs, layer by layer forward, the loss, then the chain rule from the output layer back to the first.
+    /// </summary>
+    internal sealed class ChainRulePlan
+    {
+        private readonly NetworkModel _network;
+        private readonly NumericType _t;
+
+        public ChainRulePlan(NetworkModel network)
+        {
+            _network = network;
+            _t = network.Numeric;
+            Inputs = new QuantityBlock(
+                new[] { "Inputs" },
+                network.Inputs.Select((name, k) => new Quantity(name, $"input[{k}]", $"input {name}")).ToArray());
+            Targets = new QuantityBlock(
+                new[] { "Targets" },
+                network.OutputLayer.Neurons.Select((name, k) => new Quantity(TargetName(name), $"target[{k}]", $"target of {name}")).ToArray());
+            Forward = network.Layers.Select(ForwardBlock).ToArray();
+            Loss = LossBlock();
+            Backward = BackwardBlocks();
+        }
+
+        public QuantityBlock Inputs { get; }
+
+        public QuantityBlock Targets { get; }
+
+        public IReadOnlyList<QuantityBlock> Forward { get; }
+
+        public QuantityBlock Loss { get; }
+
+        public IReadOnlyList<QuantityBlock> Backward { get; }
+
+        /// <summary>Every quantity in computation order: the fields of the Trace struct.</summary>
+        public IEnumerable<Quantity> All =>
+            new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward).SelectMany(b => b.Quantities);
+
+        public static string Net(string neuron) => "net_" + neuron;
+
+        public static string Out(string neuron) => "out_" + neuron;
+
+        public static string TargetName(string neuron) => "target_" + neuron;
+
+        public static string Delta(string neuron) => "delta_" + neuron;
+
+        /// <summary>The value carried by the layer's k-th incoming connection: a raw input, or the previous layer's out.</summary>
+        private static string ValueOf(Layer layer, int k) => layer.Number == 1 ? layer.Inputs[k] : Out(layer.Inputs[k]);
+
+        private QuantityBlock ForwardBlock(Layer layer)
+        {
+            var quantities = new List<Quantity>();
+            for (int n = 0; n < layer.Neurons.Count; n++)
+            {
+                string neuron = layer.Neurons[n];
+                var terms = layer.Inputs.Select((input, k) => $"{layer.Weights[n][k].Name} * {ValueOf(layer, k)}").ToList();
+                Parameter? bias = layer.Biases[n];
+                if (bias is not null)
+                {
+                    terms.Add(bias.Name);
+                }
+
+                string sum = string.Join(" + ", terms);
+                quantities.Add(new Quantity(Net(neuron), sum, $"{Net(neuron)} = {sum.Replace(" * ", "*")}"));
+                Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
+                quantities.Add(new Quantity(Out(neuron), activation.Code, activation.Maths));
+            }
+
+            string role = layer.IsOutput ? "output layer" : "hidden layer";
+            string biasText = layer.Description.Bias switch
+            {
+                BiasKind.Shared => $"one bias {layer.SharedBias!.Name} shared by the layer",
+                BiasKind.PerNeuron => "a bias per neuron",
+                _ => "no bias",
+            };
+            return new QuantityBlock(
+                new[]
+                {
+                    $"Layer {layer.Number}, {role} {Span(layer.Neurons)}: {ActivationRules.Name(layer.Activation)}, {biasText}.",
+                    "net = sum of weight * input (+ bias); out = activation(net).",
+                },
+                quantities);
+        }
+
+        private QuantityBlock LossBlock()
+        {
+            LossKind loss = _network.Description.Loss;
+            IReadOnlyList<string> outputs = _network.OutputLayer.Neurons;
+            var quantities = outputs.Select(o =>
+            {
+                Formula term = LossRules.Term(loss, "E_" + o, TargetName(o), Out(o), outputs.Count, _t);
+                return new Quantity("E_" + o, term.Code, term.Maths);
+            }).ToList();
+            string total = string.Join(" + ", outputs.Select(o => "E_" + o));
+            quantities.Add(new Quantity("E_total", total, "E_total = " + total));
+            return new QuantityBlock(new[] { $"Loss ({LossRules.Name(loss)}): {LossRules.Describe(loss, outputs.Count)}." }, quantities);
+        }
+
+        private IReadOnlyList<QuantityBlock> BackwardBlocks()
+        {
+            var blocks = new List<QuantityBlock>();
+            for (int l = _network.Layers.Count - 1; l >= 0; l--)
+            {
+                Layer layer = _network.Layers[l];
+                blocks.Add(layer.IsOutput ? OutputDeltas(layer) : HiddenDeltas(layer, _network.Layers[l + 1]));
+                blocks.Add(ParameterGradients(layer));
+            }
+
+            return blocks;
+        }
+
+        private QuantityBlock OutputDeltas(Layer layer)
+        {
+            LossKind loss = _network.Description.Loss;
+            var quantities = new List<Quantity>();
+            foreach (string o in layer.Neurons)
+            {
+                Formula dE = LossRules.Derivative(loss, TargetName(o), Out(o), layer.Neurons.Count, _t);
+                quantities.Add(new Quantity($"dE_d{Out(o)}", dE.Code, dE.Maths));
+                Formula dOut = ActivationRules.Derivative(layer.Description, Net(o), Out(o), _t);
+                quantities.Add(new Quantity($"d{Out(o)}_d{Net(o)}", dOut.Code, dOut.Maths));
+                quantities.Add(new Quantity(
+                    Delta(o),
+                    $"dE_d{Out(o)} * d{Out(o)}_d{Net(o)}",
+                    $"{Delta(o)} = dE_total/d{Net(o)} = dE_total/d{Out(o)} * d{Out(o)}/d{Net(o)}"));
+            }
+
+            return new QuantityBlock(
+                new[] { $"Backward, output layer {Span(layer.Neurons)}: delta = dE_total/dnet = dE_total/dout * dout/dnet." },
+                quantities);
+        }
+
+        private QuantityBlock HiddenDeltas(Layer layer, Layer next)
+        {
+            var quantities = new List<Quantity>();
+            for (int h = 0; h < layer.Neurons.Count; h++)
+            {
+                string neuron = layer.Neurons[h];
+                var paths = new List<string>();
+                for (int n = 0; n < next.Neurons.Count; n++)
+                {
+                    string downstream = next.Neurons[n];
+                    string weight = next.Weights[n][h].Name;
+                    string name = $"dE_{downstream}_d{Out(neuron)}";
+                    string lhs = next.IsOutput ? $"dE_{downstream}/d{Out(neuron)}" : $"dE/d{Out(neuron)} through {downstream}";
+                    quantities.Add(new Quantity(
+                        name,
+                        $"{Delta(downstream)} * {weight}",
+                        $"{lhs} = {Delta(downstream)} * d{Net(downstream)}/d{Out(neuron)} = {Delta(downstream)} * {weight}"));
+                    paths.Add(name);
+                }
+
+                quantities.Add(new Quantity(
+                    $"dE_d{Out(neuron)}",
+                    string.Join(" + ", paths),
+                    $"dE_total/d{Out(neuron)} = " + string.Join(" + ", paths.Select(PathMaths))));
+                Formula dOut = ActivationRules.Derivative(layer.Description, Net(neuron), Out(neuron), _t);
+                quantities.Add(new Quantity($"d{Out(neuron)}_d{Net(neuron)}", dOut.Code, dOut.Maths));
+                quantities.Add(new Quantity(
+                    Delta(neuron),
+                    $"dE_d{Out(neuron)} * d{Out(neuron)}_d{Net(neuron)}",
+                    $"{Delta(neuron)} = dE_total/d{Net(neuron)} = dE_total/d{Out(neuron)} * d{Out(neuron)}/d{Net(neuron)}"));
+            }
+
+            return new QuantityBlock(
+                new[]
+                {
+                    $"Backward, hidden layer {Span(layer.Neurons)}: dE_total/dout collects every path through layer {next.Number} {Span(next.Neurons)},",
+                    "then delta = dE_total/dout * dout/dnet.",
+                },
+                quantities);
+        }
+
+        private QuantityBlock ParameterGradients(Layer layer)
+        {
+            var quantities = new List<Quantity>();
+            for (int n = 0; n < layer.Neurons.Count; n++)
+            {
+                string neuron = layer.Neurons[n];
+                for (int k = 0; k < layer.Inputs.Count; k++)
+                {
+                    Parameter weight = layer.Weights[n][k];
+                    string input = ValueOf(layer, k);
+                    quantities.Add(new Quantity(
+                        weight.GradientName,
+                        $"{Delta(neuron)} * {input}",
+                        $"dE_total/d{weight.Name} = dE_total/d{Out(neuron)} * d{Out(neuron)}/d{Net(neuron)} * d{Net(neuron)}/d{weight.Name} = {Delta(neuron)} * {input}"));
+                }
+            }
+
+            if (layer.SharedBias is Parameter shared)
+            {
+                string sum = string.Join(" + ", layer.Neurons.Select(Delta));
+                quantities.Add(new Quantity(
+                    shared.GradientName,
+                    sum,
+                    $"dE_total/d{shared.Name} = sum over the layer of delta * 1 ({shared.Name} feeds every neuron of layer {layer.Number})"));
+            }
+            else
+            {
+                for (int n = 0; n < layer.Neurons.Count; n++)
+                {
+                    if (layer.Biases[n] is Parameter bias)
+                    {
+                        string neuron = layer.Neurons[n];
+                        quantities.Add(new Quantity(
+                            bias.GradientName,
+                            Delta(neuron),
+                            $"dE_total/d{bias.Name} = {Delta(neuron)} * d{Net(neuron)}/d{bias.Name} = {Delta(neuron)} * 1"));
+                    }
+                }
+            }
+
+            return new QuantityBlock(
+                new[] { $"Gradients of layer {layer.Number}'s parameters: dE_total/dw = delta of the neuron it feeds * the value it carries." },
+                quantities);
+        }
+
+        private static string PathMaths(string pathName)
+        {
+            // "dE_o1_dout_h1" reads "dE_o1/dout_h1" in the article's notation.
+            int split = pathName.LastIndexOf("_dout_", System.StringComparison.Ordinal);
+            return pathName.Substring(0, split) + "/" + pathName.Substring(split + 1);
+        }
+
+        private static string Span(IReadOnlyList<string> neurons) =>
+            neurons.Count == 1 ? neurons[0] : $"{neurons[0]}..{neurons[neurons.Count - 1]}";
+    }
+}

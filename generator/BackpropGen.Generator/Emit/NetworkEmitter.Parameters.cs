@@ -1,0 +1,103 @@
+using System.Linq;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>Counts, parameter fields and parameter access.</summary>
+    internal sealed partial class NetworkEmitter
+    {
+        private void WriteCounts()
+        {
+            Summary("Number of inputs.");
+            _w.Line($"public const int InputCount = {_network.Inputs.Count};");
+            Summary("Number of outputs.");
+            _w.Line($"public const int OutputCount = {_network.OutputLayer.Neurons.Count};");
+            Summary("Number of trainable parameters: all weights, then all biases (canonical order).");
+            _w.Line($"public const int ParameterCount = {_network.Parameters.Count};");
+            Summary("Number of weights; they come first in canonical order.");
+            _w.Line($"public const int WeightCount = {_network.WeightCount};");
+            Summary("Number of biases; they follow the weights in canonical order.");
+            _w.Line($"public const int BiasCount = {_network.BiasCount};");
+        }
+
+        private void WriteParameterFields()
+        {
+            _w.Line("// Parameters in canonical order, with their initial values.");
+            foreach (Layer layer in _network.Layers)
+            {
+                for (int n = 0; n < layer.Neurons.Count; n++)
+                {
+                    for (int k = 0; k < layer.Inputs.Count; k++)
+                    {
+                        Parameter weight = layer.Weights[n][k];
+                        _w.Line($"private {_t} {weight.Name} = {_network.Numeric.Literal(weight.InitialValue)};", $"{layer.Inputs[k]} -> {layer.Neurons[n]}");
+                    }
+                }
+            }
+
+            foreach (Layer layer in _network.Layers)
+            {
+                foreach (Parameter bias in layer.Biases.OfType<Parameter>().Distinct())
+                {
+                    string feeds = layer.SharedBias is null ? "bias of " + bias.Name.Substring(2) : $"bias shared by layer {layer.Number}";
+                    _w.Line($"private {_t} {bias.Name} = {_network.Numeric.Literal(bias.InitialValue)};", feeds);
+                }
+            }
+        }
+
+        private void WriteParameterAccess()
+        {
+            Summary("The name of the parameter at <paramref name=\"index\"/> in canonical order (\"w1\", ..., \"b1\", \"b_h1\", ...).");
+            _w.OpenBlock("public static string ParameterName(int index)");
+            _w.OpenBlock("switch (index)");
+            foreach (Parameter p in _network.Parameters)
+            {
+                _w.Line($"case {p.Index}: return \"{p.Name}\";");
+            }
+
+            _w.Line("default: throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"The index must be at least 0 and less than ParameterCount (" + _network.Parameters.Count + ").\");");
+            _w.CloseBlock();
+            _w.CloseBlock();
+            _w.Line();
+
+            Summary("Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name=\"destination\"/>.");
+            _w.OpenBlock($"public void GetParameters(global::System.Span<{_t}> destination)");
+            RequireAtLeast("destination", "ParameterCount");
+            foreach (Parameter p in _network.Parameters)
+            {
+                _w.Line($"destination[{p.Index}] = {p.Name};");
+            }
+
+            _w.CloseBlock();
+            _w.Line();
+
+            Summary("Sets every parameter from <paramref name=\"source\"/>, which holds exactly ParameterCount values in canonical order.");
+            _w.OpenBlock($"public void SetParameters(global::System.ReadOnlySpan<{_t}> source)");
+            RequireExactly("source", "ParameterCount");
+            foreach (Parameter p in _network.Parameters)
+            {
+                _w.Line($"{p.Name} = source[{p.Index}];");
+            }
+
+            _w.CloseBlock();
+        }
+
+        private void RequireExactly(string span, string count) =>
+            _w.Line($"if ({span}.Length != {count}) ThrowExpectedExactly(nameof({span}), {count}, {span}.Length);");
+
+        private void RequireAtLeast(string span, string count) =>
+            _w.Line($"if ({span}.Length < {count}) ThrowExpectedAtLeast(nameof({span}), {count}, {span}.Length);");
+
+        private void WriteLengthChecks()
+        {
+            // Throwing lives in separate methods so the hot methods stay small for the JIT.
+            _w.OpenBlock("private static void ThrowExpectedExactly(string parameterName, int expected, int actual)");
+            _w.Line("throw new global::System.ArgumentException(parameterName + \" must have exactly \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
+            _w.CloseBlock();
+            _w.Line();
+            _w.OpenBlock("private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)");
+            _w.Line("throw new global::System.ArgumentException(parameterName + \" must have at least \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
+            _w.CloseBlock();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Linq;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>Forward, Loss, Backward and TrainStep: straight-line code, one named local per quantity.</summary>
+    internal sealed partial class NetworkEmitter
+    {
+        private string In => $"global::System.ReadOnlySpan<{_t}>";
+
+        private string Out => $"global::System.Span<{_t}>";
+
+        private void WriteForward()
+        {
+            Summary("Runs the network on <paramref name=\"input\"/> (exactly InputCount values) and writes OutputCount values to <paramref name=\"output\"/>.");
+            _w.OpenBlock($"public void Forward({In} input, {Out} output)");
+            RequireExactly("input", "InputCount");
+            RequireAtLeast("output", "OutputCount");
+            WriteBlocks(new[] { _plan.Inputs }.Concat(_plan.Forward));
+            _w.Line();
+            foreach (var (neuron, k) in _network.OutputLayer.Neurons.Select((n, k) => (n, k)))
+            {
+                _w.Line($"output[{k}] = {ChainRulePlan.Out(neuron)};");
+            }
+
+            _w.CloseBlock();
+        }
+
+        private void WriteLoss()
+        {
+            Summary("The loss E_total of the network's output for <paramref name=\"input\"/> against <paramref name=\"target\"/>.");
+            _w.OpenBlock($"public {_t} Loss({In} input, {In} target)");
+            RequireInputAndTarget();
+            WriteBlocks(new[] { _plan.Inputs, _plan.Targets }.Concat(_plan.Forward).Concat(new[] { _plan.Loss }));
+            _w.Line();
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+        }
+
+        private void WriteBackward()
+        {
+            Summary("One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name=\"gradient\"/> and returns E_total.");
+            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient)");
+            RequireInputAndTarget();
+            RequireAtLeast("gradient", "ParameterCount");
+            WriteBlocks(AllBlocks());
+            _w.Line();
+            WriteGradientStores();
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+        }
+
+        private void WriteBackwardWithTrace()
+        {
+            Summary("Like Backward, and also records every named quantity of the pass in <paramref name=\"trace\"/> (for reading and teaching; the other methods stay lean).");
+            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient, out Trace trace)");
+            RequireInputAndTarget();
+            RequireAtLeast("gradient", "ParameterCount");
+            WriteBlocks(AllBlocks());
+            _w.Line();
+            WriteGradientStores();
+            _w.Line("trace = default;");
+            foreach (Quantity quantity in _plan.All)
+            {
+                _w.Line($"trace.{quantity.Name} = {quantity.Name};");
+            }
+
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+        }
+
+        private void WriteTrainStep()
+        {
+            Summary("One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.");
+            _w.OpenBlock($"public {_t} TrainStep({In} input, {In} target, {_t} learningRate)");
+            RequireInputAndTarget();
+            WriteBlocks(AllBlocks());
+            _w.Line();
+            _w.Line("// Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
+            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            {
+                _w.Line($"{p.Name} -= learningRate * {p.GradientName};", $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}");
+            }
+
+            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
+            {
+                _w.Line("// Biases are not updated (trainBiases: false).");
+            }
+
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+        }
+
+        private void WriteTraceStruct()
+        {
+            Summary("Every named quantity of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).");
+            _w.OpenBlock("public struct Trace");
+            foreach (Quantity quantity in _plan.All)
+            {
+                Summary(XmlEscape(quantity.Maths));
+                _w.Line($"public {_t} {quantity.Name};");
+            }
+
+            _w.CloseBlock();
+        }
+
+        private static string XmlEscape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+        private IEnumerable<QuantityBlock> AllBlocks() =>
+            new[] { _plan.Inputs, _plan.Targets }.Concat(_plan.Forward).Concat(new[] { _plan.Loss }).Concat(_plan.Backward);
+
+        private void RequireInputAndTarget()
+        {
+            RequireExactly("input", "InputCount");
+            RequireExactly("target", "OutputCount");
+        }
+
+        private void WriteBlocks(IEnumerable<QuantityBlock> blocks)
+        {
+            foreach (QuantityBlock block in blocks)
+            {
+                _w.Line();
+                foreach (string heading in block.Heading)
+                {
+                    _w.Line("// " + heading);
+                }
+
+                foreach (Quantity quantity in block.Quantities)
+                {
+                    _w.Line($"{_t} {quantity.Name} = {quantity.Code};", quantity.Maths);
+                }
+            }
+        }
+
+        private void WriteGradientStores()
+        {
+            foreach (Parameter p in _network.Parameters)
+            {
+                _w.Line($"gradient[{p.Index}] = {p.GradientName};");
+            }
+        }
+    }
+}

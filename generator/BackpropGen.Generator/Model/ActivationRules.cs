@@ -1,0 +1,92 @@
+using System;
+
+namespace BackpropGen.Generator.Model
+{
+    /// <summary>Each activation's forward form and derivative, as C# code and as the formula a reader checks it against.</summary>
+    internal static class ActivationRules
+    {
+        /// <summary>The JSON spelling, used in comments and messages.</summary>
+        public static string Name(ActivationKind kind) => kind switch
+        {
+            ActivationKind.Logistic => "logistic",
+            ActivationKind.Tanh => "tanh",
+            ActivationKind.ReLU => "relu",
+            ActivationKind.LeakyReLU => "leaky_relu",
+            ActivationKind.Identity => "identity",
+            ActivationKind.Softplus => "softplus",
+            _ => "softmax",
+        };
+
+        /// <summary>out = f(net).</summary>
+        public static Formula Output(LayerDescription layer, string net, string output, NumericType t)
+        {
+            string zero = t.Literal(0), one = t.Literal(1);
+            return layer.Activation switch
+            {
+                ActivationKind.Logistic => new Formula(
+                    $"{one} / ({one} + {t.Math}.Exp(-{net}))",
+                    $"{output} = 1/(1 + e^-{net})"),
+                ActivationKind.Tanh => new Formula(
+                    $"{t.Math}.Tanh({net})",
+                    $"{output} = tanh({net})"),
+                ActivationKind.ReLU => new Formula(
+                    $"{net} > {zero} ? {net} : {zero}",
+                    $"{output} = max(0, {net})"),
+                ActivationKind.LeakyReLU => new Formula(
+                    $"{net} > {zero} ? {net} : {t.Literal(layer.Alpha)} * {net}",
+                    $"{output} = {net} if {net} > 0, else alpha*{net} (alpha = {t.Literal(layer.Alpha)})"),
+                ActivationKind.Identity => new Formula(
+                    net,
+                    $"{output} = {net}"),
+                // max(net, 0) + ln(1 + e^-|net|) equals ln(1 + e^net) and cannot overflow for large net.
+                ActivationKind.Softplus => new Formula(
+                    $"{t.Math}.Max({net}, {zero}) + {t.Math}.Log({one} + {t.Math}.Exp(-{t.Math}.Abs({net})))",
+                    $"{output} = ln(1 + e^{net})"),
+                _ => throw new NotSupportedException("Activation " + layer.Activation),
+            };
+        }
+
+        /// <summary>dout/dnet, written in terms of out where that is cheaper.</summary>
+        public static Formula Derivative(LayerDescription layer, string net, string output, NumericType t)
+        {
+            string zero = t.Literal(0), one = t.Literal(1);
+            string lhs = $"d{output}/d{net}";
+            return layer.Activation switch
+            {
+                ActivationKind.Logistic => new Formula(
+                    $"{output} * ({one} - {output})",
+                    $"{lhs} = {output}*(1 - {output})"),
+                ActivationKind.Tanh => new Formula(
+                    $"{one} - {output} * {output}",
+                    $"{lhs} = 1 - {output}^2"),
+                ActivationKind.ReLU => new Formula(
+                    $"{net} > {zero} ? {one} : {zero}",
+                    $"{lhs} = 1 if {net} > 0, else 0"),
+                ActivationKind.LeakyReLU => new Formula(
+                    $"{net} > {zero} ? {one} : {t.Literal(layer.Alpha)}",
+                    $"{lhs} = 1 if {net} > 0, else alpha"),
+                ActivationKind.Identity => new Formula(
+                    one,
+                    $"{lhs} = 1"),
+                ActivationKind.Softplus => new Formula(
+                    $"{one} / ({one} + {t.Math}.Exp(-{net}))",
+                    $"{lhs} = 1/(1 + e^-{net}) (the logistic function)"),
+                _ => throw new NotSupportedException("Activation " + layer.Activation),
+            };
+        }
+    }
+
+    /// <summary>A C# expression and the maths it implements.</summary>
+    internal readonly struct Formula
+    {
+        public Formula(string code, string maths)
+        {
+            Code = code;
+            Maths = maths;
+        }
+
+        public string Code { get; }
+
+        public string Maths { get; }
+    }
+}

@@ -1,0 +1,64 @@
+using BackpropGen.Generator.Common;
+
+namespace BackpropGen.Generator.Model
+{
+    /// <summary>One layer as described by the user.</summary>
+    internal sealed record LayerDescription(int Size, ActivationKind Activation, BiasKind Bias, double Alpha)
+    {
+        public const double DefaultAlpha = 0.01;
+    }
+
+    /// <summary>
+    /// A validated network description, the same whether it came from JSON or attributes.
+    /// Initial values are null when the user gave none (deterministic initialisation then applies).
+    /// </summary>
+    internal sealed record NetworkDescription(
+        int Inputs,
+        EquatableArray<LayerDescription> Layers,
+        LossKind Loss,
+        NumericKind Numeric,
+        bool TrainBiases,
+        int Seed,
+        bool Frozen,
+        CodegenKind Codegen,
+        EquatableArray<double>? InitialWeights,
+        EquatableArray<double>? InitialBiases);
+
+    /// <summary>A partial type that contains the network class, as needed to re-open it.</summary>
+    internal sealed record ContainingType(string Keyword, string Name, string TypeParameterList);
+
+    /// <summary>The user's partial class and the partial types around it (outermost first).</summary>
+    internal sealed record TargetClass(string? Namespace, string Name, EquatableArray<ContainingType> ContainingTypes)
+    {
+        /// <summary>Unique per class: namespace, containing types (with their arity) and name.</summary>
+        public string HintName
+        {
+            get
+            {
+                var builder = new System.Text.StringBuilder();
+                if (Namespace is not null)
+                {
+                    builder.Append(Namespace).Append('.');
+                }
+
+                foreach (ContainingType type in ContainingTypes)
+                {
+                    builder.Append(type.Name);
+                    int arity = type.TypeParameterList.Length == 0 ? 0 : type.TypeParameterList.Split(',').Length;
+                    if (arity > 0)
+                    {
+                        builder.Append('_').Append(arity);
+                    }
+
+                    builder.Append('.');
+                }
+
+                return builder.Append(Name).Append(".g.cs").ToString();
+            }
+        }
+
+        /// <summary>The class as C# would name it, for messages.</summary>
+        public string DisplayName =>
+            string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + t.TypeParameterList + ".")) + Name;
+    }
+}

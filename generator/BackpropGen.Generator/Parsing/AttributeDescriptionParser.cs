@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using BackpropGen.Generator.Common;
+using BackpropGen.Generator.Diagnostics;
+using BackpropGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace BackpropGen.Generator.Parsing
+{
+    /// <summary>[Network], [Layer], [InitialWeights], [InitialBiases] (SPEC 2b) to a <see cref="NetworkDescription"/>.</summary>
+    internal static class AttributeDescriptionParser
+    {
+        public static NetworkDescription? Parse(
+            AttributeData network,
+            LocationInfo? networkLocation,
+            ImmutableArray<AttributeData> all,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            int errorsBefore = diagnostics.Count;
+            var at = new DescriptionLocations(fromAttributes: true, networkLocation);
+            AttributeSyntax? networkSyntax = NetworkRequestReader.Syntax(network, cancellationToken);
+            at.Inputs = Named(networkSyntax, "Inputs") ?? networkLocation;
+            at.Loss = Named(networkSyntax, "Loss") ?? networkLocation;
+            at.Frozen = Named(networkSyntax, "Frozen") ?? networkLocation;
+            at.Codegen = Named(networkSyntax, "Codegen") ?? networkLocation;
+
+            var layers = new List<LayerDescription>();
+            foreach (AttributeData layer in all.Where(a => NetworkRequestReader.Is(a, TypeNames.LayerAttribute)))
+            {
+                AttributeSyntax? syntax = NetworkRequestReader.Syntax(layer, cancellationToken);
+                LocationInfo? whole = LocationInfo.From(syntax?.GetLocation()) ?? networkLocation;
+                at.Layers.Add(whole);
+                at.LayerSizes.Add(Positional(syntax, 0) ?? whole);
+                at.LayerActivations.Add(Positional(syntax, 1) ?? whole);
+                at.LayerAlphas.Add(Named(syntax, "Alpha") ?? whole);
+                int index = layers.Count;
+                layers.Add(new LayerDescription(
+                    layer.ConstructorArguments.Length > 0 && layer.ConstructorArguments[0].Value is int size ? size : 0,
+                    EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", at.LayerActivations[index], diagnostics),
+                    EnumValue(NamedValue(layer, "Bias"), BiasKind.PerNeuron, "bias mode", Named(syntax, "Bias") ?? whole, diagnostics),
+                    NamedValue(layer, "Alpha") is double alpha ? alpha : LayerDescription.DefaultAlpha));
+            }
+
+            int seed = NamedValue(network, "Seed") is int s ? s : 0;
+            if (seed < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, Named(networkSyntax, "Seed") ?? networkLocation, "Seed", "between 0 and 2147483647", seed));
+            }
+
+            var description = new NetworkDescription(
+                NamedValue(network, "Inputs") is int inputs ? inputs : 0,
+                layers.ToEquatableArray(),
+                EnumValue(NamedValue(network, "Loss"), LossKind.HalfSquaredError, "loss", at.Loss, diagnostics),
+                EnumValue(NamedValue(network, "Numeric"), NumericKind.Double, "numeric type", Named(networkSyntax, "Numeric") ?? networkLocation, diagnostics),
+                NamedValue(network, "TrainBiases") is not bool trainBiases || trainBiases,
+                seed,
+                NamedValue(network, "Frozen") is bool frozen && frozen,
+                EnumValue(NamedValue(network, "Codegen"), CodegenKind.Auto, "code layout", at.Codegen, diagnostics),
+                InitialValues(all, TypeNames.InitialWeightsAttribute, at.InitialWeightItems, out LocationInfo? weightsAt, networkLocation, diagnostics, cancellationToken),
+                InitialValues(all, TypeNames.InitialBiasesAttribute, at.InitialBiasItems, out LocationInfo? biasesAt, networkLocation, diagnostics, cancellationToken));
+            at.InitialWeights = weightsAt;
+            at.InitialBiases = biasesAt;
+
+            if (diagnostics.Count > errorsBefore)
+            {
+                return null;
+            }
+
+            List<DiagnosticInfo> rules = DescriptionValidator.Validate(description, at);
+            diagnostics.AddRange(rules);
+            return rules.Count == 0 ? description : null;
+        }
+
+        private static EquatableArray<double>? InitialValues(
+            ImmutableArray<AttributeData> all,
+            string attributeName,
+            List<LocationInfo?> itemLocations,
+            out LocationInfo? location,
+            LocationInfo? fallback,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            location = null;
+            var matching = all.Where(a => NetworkRequestReader.Is(a, attributeName)).ToList();
+            if (matching.Count == 0)
+            {
+                return null;
+            }
+
+            AttributeSyntax? syntax = NetworkRequestReader.Syntax(matching[0], cancellationToken);
+            location = LocationInfo.From(syntax?.GetLocation()) ?? fallback;
+            if (matching.Count > 1)
+            {
+                string shortName = attributeName.Substring("BackpropGen.".Length, attributeName.Length - "BackpropGen.".Length - "Attribute".Length);
+                LocationInfo? second = LocationInfo.From(NetworkRequestReader.Syntax(matching[1], cancellationToken)?.GetLocation()) ?? location;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, second, shortName, matching.Count, "the network class"));
+            }
+
+            TypedConstant argument = matching[0].ConstructorArguments.FirstOrDefault();
+            ImmutableArray<TypedConstant> values = argument.Kind == TypedConstantKind.Array && !argument.IsNull ? argument.Values : ImmutableArray<TypedConstant>.Empty;
+            int positional = syntax?.ArgumentList?.Arguments.Count ?? 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                // params: one argument per value; an explicit array: point at the attribute.
+                itemLocations.Add(positional == values.Length ? Positional(syntax, i) : location);
+            }
+
+            return values.Select(v => v.Value is double d ? d : System.Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+        }
+
+        private static T EnumValue<T>(object? value, T defaultValue, string what, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+            where T : struct, System.Enum
+        {
+            if (value is not int number)
+            {
+                return defaultValue;
+            }
+
+            T[] all = (T[])System.Enum.GetValues(typeof(T));
+            if (number >= 0 && number < all.Length)
+            {
+                return all[number];
+            }
+
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, location, what, number, string.Join(", ", all.Select(a => a.ToString()))));
+            return defaultValue;
+        }
+
+        private static object? NamedValue(AttributeData attribute, string name) =>
+            attribute.NamedArguments.FirstOrDefault(a => a.Key == name) is { Key: not null } pair ? pair.Value.Value : null;
+
+        private static LocationInfo? Named(AttributeSyntax? syntax, string name) =>
+            LocationInfo.From(syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation());
+
+        private static LocationInfo? Positional(AttributeSyntax? syntax, int index)
+        {
+            var positional = syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null).ToList();
+            return positional is not null && index < positional.Count ? LocationInfo.From(positional[index].GetLocation()) : null;
+        }
+    }
+}

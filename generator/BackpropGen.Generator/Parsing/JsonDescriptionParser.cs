@@ -1,0 +1,319 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using BackpropGen.Generator.Common;
+using BackpropGen.Generator.Diagnostics;
+using BackpropGen.Generator.Model;
+using BackpropGen.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace BackpropGen.Generator.Parsing
+{
+    /// <summary>A JSON description (SPEC 2a) to a <see cref="NetworkDescription"/>, with a diagnostic at the line and column of every mistake.</summary>
+    internal sealed class JsonDescriptionParser
+    {
+        private static readonly string[] RootKeys = { "inputs", "layers", "loss", "numeric", "trainBiases", "initial", "seed", "frozen", "codegen" };
+        private static readonly string[] LayerKeys = { "size", "activation", "alpha", "bias" };
+        private static readonly string[] InitialKeys = { "weights", "biases" };
+
+        private static readonly KeyValuePair<string, ActivationKind>[] Activations =
+        {
+            Pair("logistic", ActivationKind.Logistic), Pair("sigmoid", ActivationKind.Logistic), Pair("tanh", ActivationKind.Tanh),
+            Pair("relu", ActivationKind.ReLU), Pair("leaky_relu", ActivationKind.LeakyReLU), Pair("identity", ActivationKind.Identity),
+            Pair("linear", ActivationKind.Identity), Pair("softplus", ActivationKind.Softplus), Pair("softmax", ActivationKind.Softmax),
+        };
+
+        private static readonly KeyValuePair<string, LossKind>[] Losses =
+        {
+            Pair("half_squared_error", LossKind.HalfSquaredError), Pair("mean_squared_error", LossKind.MeanSquaredError), Pair("cross_entropy", LossKind.CrossEntropy),
+        };
+
+        private static readonly KeyValuePair<string, BiasKind>[] Biases =
+        {
+            Pair("per_neuron", BiasKind.PerNeuron), Pair("shared", BiasKind.Shared), Pair("none", BiasKind.None),
+        };
+
+        private static readonly KeyValuePair<string, NumericKind>[] Numerics = { Pair("double", NumericKind.Double), Pair("float", NumericKind.Float) };
+
+        private static readonly KeyValuePair<string, CodegenKind>[] Codegens =
+        {
+            Pair("auto", CodegenKind.Auto), Pair("unrolled", CodegenKind.Unrolled), Pair("loops", CodegenKind.Loops),
+        };
+
+        private readonly string _path;
+        private readonly SourceText _text;
+        private readonly List<DiagnosticInfo> _errors = new List<DiagnosticInfo>();
+        private DescriptionLocations _at = null!;
+
+        private JsonDescriptionParser(string path, SourceText text)
+        {
+            _path = path;
+            _text = text;
+        }
+
+        public static (NetworkDescription? Description, List<DiagnosticInfo> Diagnostics) Parse(string path, SourceText text, CancellationToken cancellationToken)
+        {
+            var parser = new JsonDescriptionParser(path, text);
+            NetworkDescription? description = parser.Parse(cancellationToken);
+            return (parser._errors.Count == 0 ? description : null, parser._errors);
+        }
+
+        private NetworkDescription? Parse(CancellationToken cancellationToken)
+        {
+            JsonParseResult result = JsonReader.Parse(_text.ToString(), cancellationToken);
+            if (result.Error is JsonError error)
+            {
+                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, LocationInfo.InText(_path, _text, error.Start, error.Length), error.Message));
+                return null;
+            }
+
+            JsonValue root = result.Root!;
+            _at = new DescriptionLocations(fromAttributes: false, At(root.Start, 1));
+            if (root is not JsonObject document)
+            {
+                _errors.Add(WrongType(root, "the description", "a JSON object"));
+                return null;
+            }
+
+            Dictionary<string, JsonMember> keys = Members(document, RootKeys, "the description");
+            int? inputs = Required(document, keys, "inputs", "the description", v => ReadInt(v, "inputs"));
+            _at.Inputs = Location(keys, "inputs");
+            List<LayerDescription>? layers = Required(document, keys, "layers", "the description", ReadLayers);
+            var description = new NetworkDescription(
+                inputs ?? 1,
+                (layers ?? new List<LayerDescription>()).ToEquatableArray(),
+                Optional(keys, "loss", v => ReadEnum(v, "loss", "loss", Losses), LossKind.HalfSquaredError),
+                Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Numerics), NumericKind.Double),
+                Optional(keys, "trainBiases", v => ReadBool(v, "trainBiases"), true),
+                Optional(keys, "seed", v => ReadInt(v, "seed", min: 0), 0),
+                Optional(keys, "frozen", v => ReadBool(v, "frozen"), false),
+                Optional(keys, "codegen", v => ReadEnum(v, "codegen", "code layout", Codegens), CodegenKind.Auto),
+                null,
+                null);
+            _at.Loss = Location(keys, "loss");
+            _at.Frozen = Location(keys, "frozen");
+            _at.Codegen = Location(keys, "codegen");
+            if (keys.TryGetValue("initial", out JsonMember initial))
+            {
+                description = ReadInitial(initial.Value, description);
+            }
+
+            if (_errors.Count > 0 || inputs is null || layers is null)
+            {
+                return null;
+            }
+
+            _errors.AddRange(DescriptionValidator.Validate(description, _at));
+            return description;
+        }
+
+        private List<LayerDescription>? ReadLayers(JsonValue value)
+        {
+            if (value is not JsonArray array)
+            {
+                _errors.Add(WrongType(value, "layers", "an array of layer objects"));
+                return null;
+            }
+
+            _at.Layers.Clear();
+            var layers = new List<LayerDescription>();
+            for (int i = 0; i < array.Items.Count; i++)
+            {
+                string name = $"layers[{i}]";
+                JsonValue item = array.Items[i];
+                _at.Layers.Add(At(item));
+                if (item is not JsonObject layer)
+                {
+                    _errors.Add(WrongType(item, name, "a layer object such as { \"size\": 2, \"activation\": \"logistic\" }"));
+                    _at.LayerSizes.Add(null);
+                    _at.LayerActivations.Add(null);
+                    _at.LayerAlphas.Add(null);
+                    continue;
+                }
+
+                Dictionary<string, JsonMember> keys = Members(layer, LayerKeys, name);
+                int? size = Required(layer, keys, "size", name, v => ReadInt(v, name + ".size"));
+                ActivationKind? activation = Required(layer, keys, "activation", name, v => ReadEnum(v, name + ".activation", "activation", Activations));
+                _at.LayerSizes.Add(Location(keys, "size"));
+                _at.LayerActivations.Add(Location(keys, "activation"));
+                _at.LayerAlphas.Add(Location(keys, "alpha"));
+                layers.Add(new LayerDescription(
+                    size ?? 1,
+                    activation ?? ActivationKind.Identity,
+                    Optional(keys, "bias", v => ReadEnum(v, name + ".bias", "bias mode", Biases), BiasKind.PerNeuron),
+                    Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha)));
+            }
+
+            return layers;
+        }
+
+        private NetworkDescription ReadInitial(JsonValue value, NetworkDescription description)
+        {
+            if (value is not JsonObject initial)
+            {
+                _errors.Add(WrongType(value, "initial", "an object with \"weights\" and/or \"biases\" arrays"));
+                return description;
+            }
+
+            Dictionary<string, JsonMember> keys = Members(initial, InitialKeys, "initial");
+            _at.InitialWeights = Location(keys, "weights");
+            _at.InitialBiases = Location(keys, "biases");
+            return description with
+            {
+                InitialWeights = keys.TryGetValue("weights", out JsonMember weights) ? ReadNumbers(weights.Value, "initial.weights", _at.InitialWeightItems) : null,
+                InitialBiases = keys.TryGetValue("biases", out JsonMember biases) ? ReadNumbers(biases.Value, "initial.biases", _at.InitialBiasItems) : null,
+            };
+        }
+
+        private EquatableArray<double>? ReadNumbers(JsonValue value, string name, List<LocationInfo?> itemLocations)
+        {
+            if (value is not JsonArray array)
+            {
+                _errors.Add(WrongType(value, name, "an array of numbers"));
+                return null;
+            }
+
+            var numbers = new List<double>(array.Items.Count);
+            for (int i = 0; i < array.Items.Count; i++)
+            {
+                itemLocations.Add(At(array.Items[i]));
+                numbers.Add(ReadNumber(array.Items[i], $"{name}[{i}]") ?? 0);
+            }
+
+            return numbers.ToEquatableArray();
+        }
+
+        private Dictionary<string, JsonMember> Members(JsonObject obj, string[] allowed, string where)
+        {
+            var members = new Dictionary<string, JsonMember>(System.StringComparer.Ordinal);
+            foreach (JsonMember member in obj.Members)
+            {
+                if (System.Array.IndexOf(allowed, member.Name) < 0)
+                {
+                    _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKey, At(member.NameStart, member.NameLength), member.Name, where, string.Join(", ", allowed)));
+                    continue;
+                }
+
+                members[member.Name] = member;
+            }
+
+            return members;
+        }
+
+        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, System.Func<JsonValue, T?> read)
+            where T : class
+        {
+            if (keys.TryGetValue(key, out JsonMember member))
+            {
+                return read(member.Value);
+            }
+
+            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), key, where));
+            return null;
+        }
+
+        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, System.Func<JsonValue, T?> read, int _ = 0)
+            where T : struct
+        {
+            if (keys.TryGetValue(key, out JsonMember member))
+            {
+                return read(member.Value);
+            }
+
+            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), key, where));
+            return null;
+        }
+
+        private static T Optional<T>(Dictionary<string, JsonMember> keys, string key, System.Func<JsonValue, T?> read, T defaultValue)
+            where T : struct =>
+            keys.TryGetValue(key, out JsonMember member) ? read(member.Value) ?? defaultValue : defaultValue;
+
+        private int? ReadInt(JsonValue value, string name, int min = int.MinValue)
+        {
+            if (value is not JsonNumber number)
+            {
+                _errors.Add(WrongType(value, name, "an integer"));
+                return null;
+            }
+
+            if (!number.IsInteger)
+            {
+                _errors.Add(WrongType(value, name, "an integer (no fraction or exponent)"));
+                return null;
+            }
+
+            if (number.Value < min || number.Value > int.MaxValue)
+            {
+                string range = min == int.MinValue ? $"at most {int.MaxValue}" : $"between {min} and {int.MaxValue}";
+                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, At(value), name, range, number.Text));
+                return null;
+            }
+
+            return (int)number.Value;
+        }
+
+        private double? ReadNumber(JsonValue value, string name)
+        {
+            if (value is JsonNumber number)
+            {
+                return number.Value;
+            }
+
+            _errors.Add(WrongType(value, name, "a number"));
+            return null;
+        }
+
+        private bool? ReadBool(JsonValue value, string name)
+        {
+            if (value.Kind == JsonKind.True || value.Kind == JsonKind.False)
+            {
+                return value.Kind == JsonKind.True;
+            }
+
+            _errors.Add(WrongType(value, name, "true or false"));
+            return null;
+        }
+
+        private T? ReadEnum<T>(JsonValue value, string name, string what, KeyValuePair<string, T>[] table)
+            where T : struct
+        {
+            if (value is not JsonString text)
+            {
+                _errors.Add(WrongType(value, name, "a string, one of: " + string.Join(", ", table.Select(p => p.Key))));
+                return null;
+            }
+
+            foreach (KeyValuePair<string, T> pair in table)
+            {
+                if (pair.Key == text.Value)
+                {
+                    return pair.Value;
+                }
+            }
+
+            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, At(value), what, text.Value, string.Join(", ", table.Select(p => p.Key))));
+            return null;
+        }
+
+        private DiagnosticInfo WrongType(JsonValue value, string name, string expected) =>
+            DiagnosticInfo.Create(DiagnosticDescriptors.WrongType, At(value), name, expected, Describe(value));
+
+        private static string Describe(JsonValue value) => value switch
+        {
+            JsonString s => "the string \"" + (s.Value.Length > 40 ? s.Value.Substring(0, 40) + "..." : s.Value) + "\"",
+            JsonNumber n => "the number " + n.Text,
+            JsonArray _ => "an array",
+            JsonObject _ => "an object",
+            _ => value.Kind switch { JsonKind.True => "true", JsonKind.False => "false", _ => "null" },
+        };
+
+        private LocationInfo? Location(Dictionary<string, JsonMember> keys, string key) =>
+            keys.TryGetValue(key, out JsonMember member) ? At(member.Value) : null;
+
+        private LocationInfo At(JsonValue value) => At(value.Start, value.Length);
+
+        private LocationInfo At(int start, int length) => LocationInfo.InText(_path, _text, start, length);
+
+        private static KeyValuePair<string, T> Pair<T>(string key, T value) => new KeyValuePair<string, T>(key, value);
+    }
+}

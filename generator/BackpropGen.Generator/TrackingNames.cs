@@ -1,0 +1,13 @@
+namespace BackpropGen.Generator
+{
+    /// <summary>Names of pipeline steps, so tests can check what was cached.</summary>
+    internal static class TrackingNames
+    {
+        public const string Requests = nameof(Requests);
+        public const string AdditionalFiles = nameof(AdditionalFiles);
+        public const string Parsed = nameof(Parsed);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Models = nameof(Models);
+        public const string GeneratedFiles = nameof(GeneratedFiles);
+    }
+}
