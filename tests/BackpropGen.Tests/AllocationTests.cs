@@ -1,0 +1,57 @@
+namespace BackpropGen.Tests;
+
+/// <summary>None of the generated methods allocates on the managed heap.</summary>
+public class AllocationTests
+{
+    private const int Calls = 10_000;
+
+    [Fact]
+    public void Double_network_methods_allocate_nothing()
+    {
+        var net = new MazurNet();
+        double[] input = { 0.05, 0.10 }, target = { 0.01, 0.99 };
+        var output = new double[MazurNet.OutputCount];
+        var gradient = new double[MazurNet.ParameterCount];
+        var parameters = new double[MazurNet.ParameterCount];
+
+        AssertNoAllocation("Forward", () => net.Forward(input, output));
+        AssertNoAllocation("Loss", () => net.Loss(input, target));
+        AssertNoAllocation("Backward", () => net.Backward(input, target, gradient));
+        AssertNoAllocation("Backward with trace", () => net.Backward(input, target, gradient, out _));
+        AssertNoAllocation("TrainStep", () => net.TrainStep(input, target, 0.5));
+        AssertNoAllocation("GetParameters", () => net.GetParameters(parameters));
+        AssertNoAllocation("SetParameters", () => net.SetParameters(parameters));
+    }
+
+    [Fact]
+    public void Float_and_deep_network_methods_allocate_nothing()
+    {
+        var small = new MazurNetFloat();
+        float[] input = { 0.05f, 0.10f }, target = { 0.01f, 0.99f };
+        var gradient = new float[MazurNetFloat.ParameterCount];
+        var output = new float[MazurNetFloat.OutputCount];
+        AssertNoAllocation("float Forward", () => small.Forward(input, output));
+        AssertNoAllocation("float Backward", () => small.Backward(input, target, gradient));
+        AssertNoAllocation("float TrainStep", () => small.TrainStep(input, target, 0.5f));
+
+        var deep = new DeepNet();
+        double[] deepInput = { 0.3, -0.2, 0.9 }, deepTarget = { 0.5, -0.5 };
+        var deepGradient = new double[DeepNet.ParameterCount];
+        AssertNoAllocation("deep Loss", () => deep.Loss(deepInput, deepTarget));
+        AssertNoAllocation("deep Backward", () => deep.Backward(deepInput, deepTarget, deepGradient));
+        AssertNoAllocation("deep TrainStep", () => deep.TrainStep(deepInput, deepTarget, 0.01));
+    }
+
+    private static void AssertNoAllocation(string what, Action call)
+    {
+        call(); // warm up: JIT and tiering allocate, the method itself must not.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < Calls; i++)
+        {
+            call();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated == 0, $"{what} allocated {allocated} bytes over {Calls} calls");
+    }
+}
