@@ -53,6 +53,12 @@ namespace BackpropGen.Generator
                 .Select(static (model, _) => Emit(model.Target, model.Item2, model.Origin))
                 .WithTrackingName(TrackingNames.GeneratedFiles);
 
+            IncrementalValuesProvider<GeneratedFile> placeholders = parsed
+                .Where(static network => network.Description is null && network.CanHoldMembers)
+                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, PlaceholderEmitter.Emit(network.Target, network.Numeric)));
+
+            context.RegisterSourceOutput(placeholders, static (output, file) => output.AddSource(file.HintName, file.Source));
+
             context.RegisterSourceOutput(generated, static (output, result) =>
             {
                 if (result.File is not null)

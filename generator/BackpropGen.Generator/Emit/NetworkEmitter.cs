@@ -36,17 +36,11 @@ namespace BackpropGen.Generator.Emit
             _w.Line("// Network: " + Topology() + "; loss " + LossRules.Name(_network.Description.Loss) + "; " + _t + ".");
             _w.Line("#nullable enable");
             _w.Line();
-            if (_target.Namespace is not null)
-            {
-                _w.OpenBlock("namespace " + _target.Namespace);
-            }
+            TypeScaffold.Write(_w, _target, WriteMembers);
+        }
 
-            foreach (ContainingType type in _target.ContainingTypes)
-            {
-                _w.OpenBlock($"partial {type.Keyword} {type.Name}{type.TypeParameterList}");
-            }
-
-            _w.OpenBlock("partial class " + _target.Name);
+        private void WriteMembers()
+        {
             WriteCounts();
             _w.Line();
             WriteParameterFields();
@@ -66,17 +60,6 @@ namespace BackpropGen.Generator.Emit
             WriteTraceStruct();
             _w.Line();
             WriteLengthChecks();
-            _w.CloseBlock();
-
-            foreach (ContainingType _ in _target.ContainingTypes)
-            {
-                _w.CloseBlock();
-            }
-
-            if (_target.Namespace is not null)
-            {
-                _w.CloseBlock();
-            }
         }
 
         private string Topology() =>

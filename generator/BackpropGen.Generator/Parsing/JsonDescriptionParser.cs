@@ -44,6 +44,7 @@ namespace BackpropGen.Generator.Parsing
         private readonly SourceText _text;
         private readonly List<DiagnosticInfo> _errors = new List<DiagnosticInfo>();
         private DescriptionLocations _at = null!;
+        private NumericKind _numeric;
 
         private JsonDescriptionParser(string path, SourceText text)
         {
@@ -51,11 +52,11 @@ namespace BackpropGen.Generator.Parsing
             _text = text;
         }
 
-        public static (NetworkDescription? Description, List<DiagnosticInfo> Diagnostics) Parse(string path, SourceText text, CancellationToken cancellationToken)
+        public static (NetworkDescription? Description, List<DiagnosticInfo> Diagnostics, NumericKind Numeric) Parse(string path, SourceText text, CancellationToken cancellationToken)
         {
             var parser = new JsonDescriptionParser(path, text);
             NetworkDescription? description = parser.Parse(cancellationToken);
-            return (parser._errors.Count == 0 ? description : null, parser._errors);
+            return (parser._errors.Count == 0 ? description : null, parser._errors, parser._numeric);
         }
 
         private NetworkDescription? Parse(CancellationToken cancellationToken)
@@ -79,11 +80,12 @@ namespace BackpropGen.Generator.Parsing
             int? inputs = Required(document, keys, "inputs", "the description", v => ReadInt(v, "inputs"));
             _at.Inputs = Location(keys, "inputs");
             List<LayerDescription>? layers = Required(document, keys, "layers", "the description", ReadLayers);
+            _numeric = Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Numerics), NumericKind.Double);
             var description = new NetworkDescription(
                 inputs ?? 1,
                 (layers ?? new List<LayerDescription>()).ToEquatableArray(),
                 Optional(keys, "loss", v => ReadEnum(v, "loss", "loss", Losses), LossKind.HalfSquaredError),
-                Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Numerics), NumericKind.Double),
+                _numeric,
                 Optional(keys, "trainBiases", v => ReadBool(v, "trainBiases"), true),
                 Optional(keys, "seed", v => ReadInt(v, "seed", min: 0), 0),
                 Optional(keys, "frozen", v => ReadBool(v, "frozen"), false),

@@ -13,13 +13,21 @@ namespace BackpropGen.Generator.Parsing
         string? JsonPath,
         LocationInfo? JsonPathLocation,
         NetworkDescription? AttributeDescription,
+        NumericKind Numeric,
+        bool CanHoldMembers,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
-    /// <summary>A network ready to emit (when <see cref="Description"/> is set), and the diagnostics found on the way.</summary>
+    /// <summary>
+    /// A network ready to emit (when <see cref="Description"/> is set), and the diagnostics found on the way.
+    /// <see cref="Numeric"/> is the best-known numeric type, for placeholder members when the description has errors;
+    /// <see cref="CanHoldMembers"/> says whether the class can take generated members at all (partial, not generic).
+    /// </summary>
     internal sealed record ParsedNetwork(
         TargetClass Target,
         NetworkDescription? Description,
         string Origin,
+        NumericKind Numeric,
+        bool CanHoldMembers,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>The generated file for one network.</summary>

@@ -29,6 +29,7 @@ namespace BackpropGen.Generator.Parsing
 
             var diagnostics = new List<DiagnosticInfo>();
             TargetClass target = ReadTarget(type, declaration, diagnostics);
+            bool canHoldMembers = diagnostics.Count == 0;
             LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
             if (context.Attributes.Length > 1)
             {
@@ -50,11 +51,12 @@ namespace BackpropGen.Generator.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonAndAttributeLayers, networkLocation, target.DisplayName));
                 }
 
-                return new NetworkRequest(target, path, pathLocation, null, diagnostics.ToEquatableArray());
+                return new NetworkRequest(target, path, pathLocation, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
             }
 
             NetworkDescription? description = AttributeDescriptionParser.Parse(network, networkLocation, all, diagnostics, cancellationToken);
-            return new NetworkRequest(target, null, null, description, diagnostics.ToEquatableArray());
+            NumericKind numeric = network.NamedArguments.Any(a => a.Key == "Numeric" && a.Value.Value is 1) ? NumericKind.Float : NumericKind.Double;
+            return new NetworkRequest(target, null, null, description, numeric, canHoldMembers, diagnostics.ToEquatableArray());
         }
 
         public static bool Is(AttributeData attribute, string metadataName) =>

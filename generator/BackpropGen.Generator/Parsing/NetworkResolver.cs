@@ -38,12 +38,12 @@ namespace BackpropGen.Generator.Parsing
                 return Result(request, null, request.JsonPath, diagnostics);
             }
 
-            (NetworkDescription? description, List<DiagnosticInfo> errors) = JsonDescriptionParser.Parse(file.Path, text, cancellationToken);
+            (NetworkDescription? description, List<DiagnosticInfo> errors, NumericKind numeric) = JsonDescriptionParser.Parse(file.Path, text, cancellationToken);
             diagnostics.AddRange(errors);
-            return Result(request, description, request.JsonPath, diagnostics);
+            return Result(request with { Numeric = numeric }, description, request.JsonPath, diagnostics);
         }
 
         private static ParsedNetwork Result(NetworkRequest request, NetworkDescription? description, string origin, List<DiagnosticInfo> diagnostics) =>
-            new ParsedNetwork(request.Target, diagnostics.Count == 0 ? description : null, origin, diagnostics.ToEquatableArray());
+            new ParsedNetwork(request.Target, diagnostics.Count == 0 ? description : null, origin, request.Numeric, request.CanHoldMembers, diagnostics.ToEquatableArray());
     }
 }
