@@ -73,13 +73,13 @@ namespace BackpropGen.Generator.Emit
         public IEnumerable<Quantity> All =>
             new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward).SelectMany(b => b.Quantities);
 
-        public static string Net(string neuron) => "net_" + neuron;
+        public static string Net(string neuron) => QuantityNames.Net(neuron);
 
-        public static string Out(string neuron) => "out_" + neuron;
+        public static string Out(string neuron) => QuantityNames.Out(neuron);
 
-        public static string TargetName(string neuron) => "target_" + neuron;
+        public static string TargetName(string neuron) => QuantityNames.Target(neuron);
 
-        public static string Delta(string neuron) => "delta_" + neuron;
+        public static string Delta(string neuron) => QuantityNames.Delta(neuron);
 
         /// <summary>The value carried by the layer's k-th incoming connection: a raw input, or the previous layer's out.</summary>
         private static string ValueOf(Layer layer, int k) => layer.Number == 1 ? layer.Inputs[k] : Out(layer.Inputs[k]);
@@ -99,8 +99,16 @@ namespace BackpropGen.Generator.Emit
 
                 string sum = string.Join(" + ", terms);
                 quantities.Add(new Quantity(Net(neuron), sum, $"{Net(neuron)} = {sum.Replace(" * ", "*")}"));
-                Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
-                quantities.Add(new Quantity(Out(neuron), activation.Code, activation.Maths));
+                if (layer.Activation != ActivationKind.Softmax)
+                {
+                    Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
+                    quantities.Add(new Quantity(Out(neuron), activation.Code, activation.Maths));
+                }
+            }
+
+            if (layer.Activation == ActivationKind.Softmax)
+            {
+                quantities.AddRange(SoftmaxOutputs(layer));
             }
 
             string role = layer.IsOutput ? "output layer" : "hidden layer";
@@ -119,18 +127,39 @@ namespace BackpropGen.Generator.Emit
                 quantities);
         }
 
+        /// <summary>Softmax, stable: subtract the largest net before exponentiating, so no exp overflows.</summary>
+        private IEnumerable<Quantity> SoftmaxOutputs(Layer layer)
+        {
+            string max = Net(layer.Neurons[0]);
+            foreach (string neuron in layer.Neurons.Skip(1))
+            {
+                max = $"{_t.Math}.Max({max}, {Net(neuron)})";
+            }
+
+            yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
+            foreach (string neuron in layer.Neurons)
+            {
+                yield return new Quantity(QuantityNames.Exp(neuron), $"{_t.Math}.Exp({Net(neuron)} - {QuantityNames.MaxNet})", $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
+            }
+
+            string sum = string.Join(" + ", layer.Neurons.Select(QuantityNames.Exp));
+            yield return new Quantity(QuantityNames.SumExp, sum, $"{QuantityNames.SumExp} = {sum}");
+            foreach (string neuron in layer.Neurons)
+            {
+                yield return new Quantity(Out(neuron), $"{QuantityNames.Exp(neuron)} / {QuantityNames.SumExp}", $"{Out(neuron)} = e^{Net(neuron)} / sum_j e^net_j (softmax)");
+            }
+        }
+
         private QuantityBlock LossBlock()
         {
             LossKind loss = _network.Description.Loss;
-            IReadOnlyList<string> outputs = _network.OutputLayer.Neurons;
-            var quantities = outputs.Select(o =>
-            {
-                Formula term = LossRules.Term(loss, "E_" + o, TargetName(o), Out(o), outputs.Count, _t);
-                return new Quantity("E_" + o, term.Code, term.Maths);
-            }).ToList();
-            string total = string.Join(" + ", outputs.Select(o => "E_" + o));
+            Layer output = _network.OutputLayer;
+            var quantities = LossRules.Terms(loss, output.Activation, output.Neurons, _t)
+                .Select(term => new Quantity(term.Name, term.Formula.Code, term.Formula.Maths))
+                .ToList();
+            string total = string.Join(" + ", output.Neurons.Select(QuantityNames.Error));
             quantities.Add(new Quantity("E_total", total, "E_total = " + total));
-            return new QuantityBlock(new[] { $"Loss ({LossRules.Name(loss)}): {LossRules.Describe(loss, outputs.Count)}." }, quantities);
+            return new QuantityBlock(new[] { $"Loss ({LossRules.Name(loss)}): {LossRules.Describe(loss, output.Activation, output.Neurons.Count)}." }, quantities);
         }
 
         private IReadOnlyList<QuantityBlock> BackwardBlocks()
@@ -149,10 +178,21 @@ namespace BackpropGen.Generator.Emit
         private QuantityBlock OutputDeltas(Layer layer)
         {
             LossKind loss = _network.Description.Loss;
+            if (LossRules.CollapsesWithOutput(loss, layer.Activation))
+            {
+                var (derivation, lines) = LossRules.CollapsedDelta(layer.Activation, layer.Neurons);
+                return new QuantityBlock(derivation, lines.Select(l => new Quantity(l.Name, l.Formula.Code, l.Formula.Maths)).ToArray());
+            }
+
+            if (layer.Activation == ActivationKind.Softmax)
+            {
+                return SoftmaxJacobianDeltas(layer);
+            }
+
             var quantities = new List<Quantity>();
             foreach (string o in layer.Neurons)
             {
-                Formula dE = LossRules.Derivative(loss, TargetName(o), Out(o), layer.Neurons.Count, _t);
+                Formula dE = LossRules.Derivative(loss, Out(o), layer.Neurons.Count, _t);
                 quantities.Add(new Quantity($"dE_d{Out(o)}", dE.Code, dE.Maths));
                 Formula dOut = ActivationRules.Derivative(layer.Description, Net(o), Out(o), _t);
                 quantities.Add(new Quantity($"d{Out(o)}_d{Net(o)}", dOut.Code, dOut.Maths));
@@ -164,6 +204,44 @@ namespace BackpropGen.Generator.Emit
 
             return new QuantityBlock(
                 new[] { $"Backward, output layer {Span(layer.Neurons)}: delta = dE_total/dnet = dE_total/dout * dout/dnet." },
+                quantities);
+        }
+
+        /// <summary>Softmax with a squared-error loss: nothing cancels, so the full Jacobian is written out.</summary>
+        private QuantityBlock SoftmaxJacobianDeltas(Layer layer)
+        {
+            var quantities = new List<Quantity>();
+            foreach (string o in layer.Neurons)
+            {
+                Formula dE = LossRules.Derivative(_network.Description.Loss, Out(o), layer.Neurons.Count, _t);
+                quantities.Add(new Quantity($"dE_d{Out(o)}", dE.Code, dE.Maths));
+            }
+
+            foreach (string j in layer.Neurons)
+            {
+                foreach (string k in layer.Neurons)
+                {
+                    quantities.Add(j == k
+                        ? new Quantity($"d{Out(j)}_d{Net(k)}", $"{Out(j)} * ({_t.Literal(1)} - {Out(k)})", $"d{Out(j)}/d{Net(k)} = {Out(j)}*(1 - {Out(k)})")
+                        : new Quantity($"d{Out(j)}_d{Net(k)}", $"-{Out(j)} * {Out(k)}", $"d{Out(j)}/d{Net(k)} = -{Out(j)}*{Out(k)}"));
+                }
+            }
+
+            foreach (string k in layer.Neurons)
+            {
+                var products = layer.Neurons.Select(j => $"dE_d{Out(j)} * d{Out(j)}_d{Net(k)}").ToList();
+                quantities.Add(new Quantity(
+                    Delta(k),
+                    string.Join(" + ", products),
+                    $"{Delta(k)} = dE_total/d{Net(k)} = sum over j of dE_total/dout_j * dout_j/d{Net(k)}"));
+            }
+
+            return new QuantityBlock(
+                new[]
+                {
+                    $"Backward, softmax output layer {Span(layer.Neurons)} with {LossRules.Name(_network.Description.Loss)}: every out_j depends on every net_k,",
+                    "so delta_k = sum over j of dE_total/dout_j * dout_j/dnet_k, with the softmax Jacobian dout_j/dnet_k = out_j * ([j = k] - out_k).",
+                },
                 quantities);
         }
 
@@ -210,6 +288,9 @@ namespace BackpropGen.Generator.Emit
 
         private QuantityBlock ParameterGradients(Layer layer)
         {
+            // delta = dE/dout * dout/dnet holds neuron by neuron, except where softmax couples the outputs or the loss cancels.
+            bool perNeuronChain = !layer.IsOutput
+                || (layer.Activation != ActivationKind.Softmax && !LossRules.CollapsesWithOutput(_network.Description.Loss, layer.Activation));
             var quantities = new List<Quantity>();
             for (int n = 0; n < layer.Neurons.Count; n++)
             {
@@ -218,10 +299,13 @@ namespace BackpropGen.Generator.Emit
                 {
                     Parameter weight = layer.Weights[n][k];
                     string input = ValueOf(layer, k);
+                    string chain = perNeuronChain
+                        ? $"dE_total/d{Out(neuron)} * d{Out(neuron)}/d{Net(neuron)}"
+                        : $"dE_total/d{Net(neuron)}";
                     quantities.Add(new Quantity(
                         weight.GradientName,
                         $"{Delta(neuron)} * {input}",
-                        $"dE_total/d{weight.Name} = dE_total/d{Out(neuron)} * d{Out(neuron)}/d{Net(neuron)} * d{Net(neuron)}/d{weight.Name} = {Delta(neuron)} * {input}"));
+                        $"dE_total/d{weight.Name} = {chain} * d{Net(neuron)}/d{weight.Name} = {Delta(neuron)} * {input}"));
                 }
             }
 

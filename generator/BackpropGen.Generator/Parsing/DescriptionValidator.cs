@@ -42,11 +42,9 @@ namespace BackpropGen.Generator.Parsing
                     errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, DescriptionLocations.At(at.LayerAlphas, i) ?? at.Whole, at.LayerAlphaName(i), "a finite number", layer.Alpha));
                 }
 
-                if (layer.Activation == ActivationKind.Softmax)
+                if (layer.Activation == ActivationKind.Softmax && i != d.Layers.Count - 1)
                 {
-                    errors.Add(i == d.Layers.Count - 1
-                        ? DiagnosticInfo.Create(DiagnosticDescriptors.NotSupportedYet, DescriptionLocations.At(at.LayerActivations, i) ?? at.Whole, "The softmax activation", "until it lands use logistic outputs")
-                        : DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotOnOutput, DescriptionLocations.At(at.LayerActivations, i) ?? at.Whole, i + 1, d.Layers.Count));
+                    errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotOnOutput, DescriptionLocations.At(at.LayerActivations, i) ?? at.Whole, i + 1, d.Layers.Count));
                 }
             }
 
@@ -77,9 +75,10 @@ namespace BackpropGen.Generator.Parsing
             }
 
             ActivationKind output = d.Layers[d.Layers.Count - 1].Activation;
-            errors.Add(output == ActivationKind.Softmax || output == ActivationKind.Logistic
-                ? DiagnosticInfo.Create(DiagnosticDescriptors.NotSupportedYet, at.Loss ?? at.Whole, "The cross_entropy loss", "until it lands use half_squared_error or mean_squared_error")
-                : DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyActivation, at.Loss ?? at.Whole, ActivationRules.Name(output)));
+            if (!LossRules.CollapsesWithOutput(d.Loss, output))
+            {
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CrossEntropyActivation, at.Loss ?? at.Whole, ActivationRules.Name(output)));
+            }
         }
 
         private static void CheckSizeAndInitialValues(NetworkDescription d, DescriptionLocations at, List<DiagnosticInfo> errors)
