@@ -17,3 +17,19 @@ public partial class MazurNetFloat
 internal sealed partial class DeepNet
 {
 }
+
+/// <summary>The worked example frozen into constants; a static class, since it has no instance members.</summary>
+[BackpropGen.Network("mazur_frozen.json")]
+public static partial class MazurFrozen
+{
+}
+
+/// <summary>The float worked example frozen, from attributes.</summary>
+[BackpropGen.Network(Inputs = 2, Numeric = BackpropGen.Numeric.Float, Frozen = true)]
+[BackpropGen.Layer(2, BackpropGen.Activation.Logistic, Bias = BackpropGen.BiasMode.Shared)]
+[BackpropGen.Layer(2, BackpropGen.Activation.Logistic, Bias = BackpropGen.BiasMode.Shared)]
+[BackpropGen.InitialWeights(0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55)]
+[BackpropGen.InitialBiases(0.35, 0.60)]
+public static partial class MazurFrozenFloat
+{
+}

@@ -107,6 +107,11 @@ namespace BackpropGen.Generator.Diagnostics
             "Attribute given more than once",
             "[{0}] appears {1} times on '{2}'; give it once");
 
+        public static readonly DiagnosticDescriptor FrozenNeedsInitialValues = Error(
+            "BPG021",
+            "A frozen network needs every parameter",
+            "A frozen network compiles its parameters to constants, but the {0} are missing; give all {1} weights and {2} biases under \"initial\" (or export them from the trained network)");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",

@@ -43,11 +43,15 @@ namespace BackpropGen.Generator.Emit
     {
         private readonly NetworkModel _network;
         private readonly NumericType _t;
+        private readonly bool _parametersAsLiterals;
 
-        public ChainRulePlan(NetworkModel network)
+        /// <param name="network">The network.</param>
+        /// <param name="parametersAsLiterals">Write each parameter's value instead of its field (frozen networks).</param>
+        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false)
         {
             _network = network;
             _t = network.Numeric;
+            _parametersAsLiterals = parametersAsLiterals;
             Inputs = new QuantityBlock(
                 new[] { "Inputs" },
                 network.Inputs.Select((name, k) => new Quantity(name, $"input[{k}]", $"input {name}")).ToArray());
@@ -81,6 +85,8 @@ namespace BackpropGen.Generator.Emit
 
         public static string Delta(string neuron) => QuantityNames.Delta(neuron);
 
+        private string Reference(Parameter parameter) => _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
+
         /// <summary>The value carried by the layer's k-th incoming connection: a raw input, or the previous layer's out.</summary>
         private static string ValueOf(Layer layer, int k) => layer.Number == 1 ? layer.Inputs[k] : Out(layer.Inputs[k]);
 
@@ -90,15 +96,16 @@ namespace BackpropGen.Generator.Emit
             for (int n = 0; n < layer.Neurons.Count; n++)
             {
                 string neuron = layer.Neurons[n];
-                var terms = layer.Inputs.Select((input, k) => $"{layer.Weights[n][k].Name} * {ValueOf(layer, k)}").ToList();
+                var terms = layer.Inputs.Select((input, k) => $"{Reference(layer.Weights[n][k])} * {ValueOf(layer, k)}").ToList();
+                var maths = layer.Inputs.Select((input, k) => $"{layer.Weights[n][k].Name}*{ValueOf(layer, k)}").ToList();
                 Parameter? bias = layer.Biases[n];
                 if (bias is not null)
                 {
-                    terms.Add(bias.Name);
+                    terms.Add(Reference(bias));
+                    maths.Add(bias.Name);
                 }
 
-                string sum = string.Join(" + ", terms);
-                quantities.Add(new Quantity(Net(neuron), sum, $"{Net(neuron)} = {sum.Replace(" * ", "*")}"));
+                quantities.Add(new Quantity(Net(neuron), string.Join(" + ", terms), $"{Net(neuron)} = {string.Join(" + ", maths)}"));
                 if (layer.Activation != ActivationKind.Softmax)
                 {
                     Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);

@@ -48,10 +48,10 @@ namespace BackpropGen.Generator.Parsing
                 }
             }
 
-            CheckLoss(d, at, errors);
-            if (d.Frozen)
+            if (!d.Frozen)
             {
-                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotSupportedYet, at.Frozen ?? at.Whole, "A frozen (inference-only) network", "remove \"frozen\" to generate a trainable network"));
+                // The loss is training-only: a frozen network accepts and ignores it.
+                CheckLoss(d, at, errors);
             }
 
             if (d.Codegen == CodegenKind.Loops)
@@ -95,6 +95,13 @@ namespace BackpropGen.Generator.Parsing
             {
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Whole, "The number of parameters", $"at most {MaxParameters}", weights + biases));
                 return;
+            }
+
+            if (d.Frozen && (d.InitialWeights is null || (d.InitialBiases is null && biases > 0)))
+            {
+                string missing = d.InitialWeights is null && d.InitialBiases is null && biases > 0 ? "initial weights and biases"
+                    : d.InitialWeights is null ? "initial weights" : "initial biases";
+                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FrozenNeedsInitialValues, at.Frozen ?? at.Whole, missing, weights, biases));
             }
 
             CheckInitial(d.InitialWeights, (int)weights, "weights", WeightOrder(d), at.InitialWeights, at.InitialWeightItems, at, errors);

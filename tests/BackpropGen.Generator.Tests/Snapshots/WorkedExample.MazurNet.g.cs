@@ -519,6 +519,36 @@ namespace WorkedExample
             public double dE_db1;
         }
 
+        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add "frozen": true for inference only.</summary>
+        public void WriteDescription(global::System.IO.TextWriter writer)
+        {
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
+            var parameters = new double[ParameterCount];
+            GetParameters(parameters);
+            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" },\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" }\n  ],\n  \"loss\": \"half_squared_error\",\n  \"numeric\": \"double\",\n  \"trainBiases\": false,\n  \"initial\": {\n    \"weights\": [");
+            WriteNumbers(writer, parameters, 0, WeightCount);
+            writer.Write("],\n    \"biases\": [");
+            WriteNumbers(writer, parameters, WeightCount, BiasCount);
+            writer.Write("]\n  }\n}\n");
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        public string ToDescriptionJson()
+        {
+            var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
+            WriteDescription(writer);
+            return writer.ToString();
+        }
+
+        private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
+                writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
