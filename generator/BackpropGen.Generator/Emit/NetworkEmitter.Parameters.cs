@@ -6,20 +6,6 @@ namespace BackpropGen.Generator.Emit
     /// <summary>Counts, parameter fields and parameter access.</summary>
     internal sealed partial class NetworkEmitter
     {
-        private void WriteCounts()
-        {
-            Summary("Number of inputs.");
-            _w.Line($"public const int InputCount = {_network.Inputs.Count};");
-            Summary("Number of outputs.");
-            _w.Line($"public const int OutputCount = {_network.OutputLayer.Neurons.Count};");
-            Summary("Number of trainable parameters: all weights, then all biases (canonical order).");
-            _w.Line($"public const int ParameterCount = {_network.Parameters.Count};");
-            Summary("Number of weights; they come first in canonical order.");
-            _w.Line($"public const int WeightCount = {_network.WeightCount};");
-            Summary("Number of biases; they follow the weights in canonical order.");
-            _w.Line($"public const int BiasCount = {_network.BiasCount};");
-        }
-
         private void WriteParameterFields()
         {
             _w.Line("// Parameters in canonical order, with their initial values.");
@@ -79,24 +65,6 @@ namespace BackpropGen.Generator.Emit
                 _w.Line($"{p.Name} = source[{p.Index}];");
             }
 
-            _w.CloseBlock();
-        }
-
-        private void RequireExactly(string span, string count) =>
-            _w.Line($"if ({span}.Length != {count}) ThrowExpectedExactly(nameof({span}), {count}, {span}.Length);");
-
-        private void RequireAtLeast(string span, string count) =>
-            _w.Line($"if ({span}.Length < {count}) ThrowExpectedAtLeast(nameof({span}), {count}, {span}.Length);");
-
-        private void WriteLengthChecks()
-        {
-            // Throwing lives in separate methods so the hot methods stay small for the JIT.
-            _w.OpenBlock("private static void ThrowExpectedExactly(string parameterName, int expected, int actual)");
-            _w.Line("throw new global::System.ArgumentException(parameterName + \" must have exactly \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
-            _w.CloseBlock();
-            _w.Line();
-            _w.OpenBlock("private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)");
-            _w.Line("throw new global::System.ArgumentException(parameterName + \" must have at least \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
             _w.CloseBlock();
         }
     }

@@ -7,10 +7,6 @@ namespace BackpropGen.Generator.Emit
     /// <summary>Forward, Loss, Backward and TrainStep: straight-line code, one named local per quantity.</summary>
     internal sealed partial class NetworkEmitter
     {
-        private string In => $"global::System.ReadOnlySpan<{_t}>";
-
-        private string Out => $"global::System.Span<{_t}>";
-
         private void WriteForward()
         {
             Summary("Runs the network on <paramref name=\"input\"/> (exactly InputCount values) and writes OutputCount values to <paramref name=\"output\"/>.");
@@ -104,8 +100,6 @@ namespace BackpropGen.Generator.Emit
 
             _w.CloseBlock();
         }
-
-        private static string XmlEscape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
         private IEnumerable<QuantityBlock> AllBlocks() =>
             new[] { _plan.Inputs, _plan.Targets }.Concat(_plan.Forward).Concat(new[] { _plan.Loss }).Concat(_plan.Backward);

@@ -43,29 +43,39 @@ namespace BackpropGen.Generator.Model
 
             foreach (string o in outputs)
             {
-                string target = Target(o), output_ = Out(o), net = Net(o), difference = $"({target} - {output_})";
-                yield return (Error(o), kind switch
-                {
-                    LossKind.HalfSquaredError => new Formula(
-                        $"{t.Literal(0.5)} * {difference} * {difference}",
-                        $"{Error(o)} = 1/2 ({target} - {output_})^2"),
-                    LossKind.MeanSquaredError => new Formula(
-                        $"{difference} * {difference} / {t.Literal(n)}",
-                        $"{Error(o)} = ({target} - {output_})^2 / {n}"),
-                    _ when output == ActivationKind.Softmax => new Formula(
-                        $"-{target} * ({net} - {MaxNet} - {LogSumExp})",
-                        $"{Error(o)} = -{target} ln({output_}), with ln({output_}) = {net} - {MaxNet} - {LogSumExp} (log-softmax, finite)"),
-                    _ => new Formula(
-                        $"{t.Math}.Max({net}, {t.Literal(0)}) + {t.Math}.Log({t.Literal(1)} + {t.Math}.Exp(-{t.Math}.Abs({net}))) - {target} * {net}",
-                        $"{Error(o)} = -[{target} ln({output_}) + (1 - {target}) ln(1 - {output_})] = ln(1 + e^{net}) - {target}*{net}, computed without ln(0)"),
-                });
+                yield return (Error(o), Term(kind, output, Target(o), Out(o), Net(o), n, t, Error(o)));
             }
         }
 
-        /// <summary>dE_total/dout_ok, for the losses that do not collapse with their output activation.</summary>
-        public static Formula Derivative(LossKind kind, string output, int outputCount, NumericType t)
+        /// <summary>One output's share of E_total, on any expressions for its target, out and net (names or array elements).</summary>
+        public static Formula Term(LossKind kind, ActivationKind output, string target, string output_, string net, int n, NumericType t, string lhs = "E")
         {
-            string target = Target(output.Substring("out_".Length)), lhs = $"dE_total/d{output}";
+            string difference = $"({target} - {output_})";
+            return kind switch
+            {
+                LossKind.HalfSquaredError => new Formula(
+                    $"{t.Literal(0.5)} * {difference} * {difference}",
+                    $"{lhs} = 1/2 ({target} - {output_})^2"),
+                LossKind.MeanSquaredError => new Formula(
+                    $"{difference} * {difference} / {t.Literal(n)}",
+                    $"{lhs} = ({target} - {output_})^2 / {n}"),
+                _ when output == ActivationKind.Softmax => new Formula(
+                    $"-{target} * ({net} - {MaxNet} - {LogSumExp})",
+                    $"{lhs} = -{target} ln({output_}), with ln({output_}) = {net} - {MaxNet} - {LogSumExp} (log-softmax, finite)"),
+                _ => new Formula(
+                    $"{t.Math}.Max({net}, {t.Literal(0)}) + {t.Math}.Log({t.Literal(1)} + {t.Math}.Exp(-{t.Math}.Abs({net}))) - {target} * {net}",
+                    $"{lhs} = -[{target} ln({output_}) + (1 - {target}) ln(1 - {output_})] = ln(1 + e^{net}) - {target}*{net}, computed without ln(0)"),
+            };
+        }
+
+        /// <summary>dE_total/dout_ok, for the losses that do not collapse with their output activation.</summary>
+        public static Formula Derivative(LossKind kind, string output, int outputCount, NumericType t) =>
+            Derivative(kind, Target(output.Substring("out_".Length)), output, outputCount, t);
+
+        /// <summary>dE_total/dout for one output, on any expressions for its target and out.</summary>
+        public static Formula Derivative(LossKind kind, string target, string output, int outputCount, NumericType t)
+        {
+            string lhs = $"dE_total/d{output}";
             return kind switch
             {
                 LossKind.HalfSquaredError => new Formula(

@@ -54,11 +54,6 @@ namespace BackpropGen.Generator.Parsing
                 CheckLoss(d, at, errors);
             }
 
-            if (d.Codegen == CodegenKind.Loops)
-            {
-                errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotSupportedYet, at.Codegen ?? at.Whole, "The \"loops\" code layout", "use \"auto\" or \"unrolled\""));
-            }
-
             if (errors.Count == 0)
             {
                 CheckSizeAndInitialValues(d, at, errors);

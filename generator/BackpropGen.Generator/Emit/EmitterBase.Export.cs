@@ -4,10 +4,10 @@ using BackpropGen.Generator.Model;
 
 namespace BackpropGen.Generator.Emit
 {
-    /// <summary>WriteDescription / ToDescriptionJson: the network with its current parameters, as a JSON description.</summary>
-    internal sealed partial class NetworkEmitter
+    /// <summary>Export: WriteDescription / ToDescriptionJson: the network with its current parameters, as a JSON description.</summary>
+    internal abstract partial class EmitterBase
     {
-        private void WriteExport()
+        protected void WriteExport()
         {
             Summary("Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add \"frozen\": true for inference only.");
             _w.OpenBlock("public void WriteDescription(global::System.IO.TextWriter writer)");

@@ -1,0 +1,34 @@
+using System.Linq;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>
+    /// Unrolled or loops: decided by counting what the unrolled layout would emit into its largest method (TrainStep).
+    /// RyuJIT compiles a method with more than 2,000 locals, 8,000 local loads/stores or 60,000 bytes of IL without
+    /// optimization (MinOpts) for the life of the process, and stops inlining (span indexers included) past 512 locals.
+    /// </summary>
+    internal static class CodeLayout
+    {
+        /// <summary>Named locals of the unrolled TrainStep; below the 512 at which the JIT stops inlining.</summary>
+        public const int MaxUnrolledLocals = 480;
+
+        /// <summary>
+        /// Multiply-adds of the forward pass; each costs about 40 bytes of IL over Forward, Backward and the
+        /// gradient stores, so this keeps the unrolled methods well inside the JIT's 60,000-byte budget.
+        /// </summary>
+        public const int MaxUnrolledWeights = 1_000;
+
+        public static CodegenKind Choose(CodegenKind requested, NetworkModel network, ChainRulePlan plan)
+        {
+            if (requested != CodegenKind.Auto)
+            {
+                return requested;
+            }
+
+            return plan.All.Count() <= MaxUnrolledLocals && network.WeightCount <= MaxUnrolledWeights
+                ? CodegenKind.Unrolled
+                : CodegenKind.Loops;
+        }
+    }
+}
