@@ -30,7 +30,10 @@ namespace BackpropGen.Generator.Emit
         public BiasKind Bias => Layer.Description.Bias;
 
         /// <summary>The values feeding the layer: the input span or the previous layer's outputs.</summary>
-        public string Feed => Number == 1 ? "input" : $"_out{Number - 1}";
+        public string Feed => FeedWith("_");
+
+        /// <summary>As <see cref="Feed"/>, with the scratch arrays' name prefix.</summary>
+        public string FeedWith(string scratchPrefix) => Number == 1 ? "input" : $"{scratchPrefix}out{Number - 1}";
 
         public string FirstWeight => Layer.Weights[0][0].Name;
 

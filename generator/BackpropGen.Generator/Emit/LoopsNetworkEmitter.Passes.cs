@@ -9,56 +9,9 @@ namespace BackpropGen.Generator.Emit
         {
             _w.OpenBlock($"private void ForwardCore({In} input)");
             _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = _parameters;");
-            foreach (LayerSlices layer in _slices)
-            {
-                int n = layer.Number;
-                string role = layer.Layer.IsOutput ? "output layer" : "hidden layer";
-                _w.Line();
-                _w.Line($"// Layer {n}, {role} of {layer.Size}: {ActivationRules.Name(layer.Layer.Activation)}. Weights {layer.FirstWeight}..{layer.LastWeight}, one row of {layer.FanIn} per neuron.");
-                _w.Line("// net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).");
-                _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
-                _w.Line($"{_t} net = Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed}){BiasTerm(layer)};");
-                _w.Line($"_net{n}[n] = net;");
-                if (layer.Layer.Activation != ActivationKind.Softmax)
-                {
-                    Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{n}", _network.Numeric);
-                    _w.Line($"_out{n}[n] = {activation.Code};", activation.Maths);
-                }
-
-                _w.CloseBlock();
-                if (layer.Layer.Activation == ActivationKind.Softmax)
-                {
-                    WriteSoftmax(n, layer.Size);
-                }
-            }
-
+            new LoopsForwardWriter(_w, _network, _slices, "_").WriteLayers(keepSoftmaxStatistics: true);
             _w.CloseBlock();
         }
-
-        private void WriteSoftmax(int n, int size)
-        {
-            string math = _network.Numeric.Math;
-            _w.Line();
-            _w.Line("// Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).");
-            _w.Line($"{_t} maxNet = _net{n}[0];");
-            _w.Line($"for (int k = 1; k < {size}; k++) maxNet = {math}.Max(maxNet, _net{n}[k]);");
-            _w.Line($"{_t} sumExp = {_network.Numeric.Literal(0)};");
-            _w.OpenBlock($"for (int k = 0; k < {size}; k++)");
-            _w.Line($"{_t} e = {math}.Exp(_net{n}[k] - maxNet);");
-            _w.Line($"_out{n}[k] = e;");
-            _w.Line("sumExp += e;");
-            _w.CloseBlock();
-            _w.Line($"for (int k = 0; k < {size}; k++) _out{n}[k] = _out{n}[k] / sumExp;");
-            _w.Line("_maxNet = maxNet;");
-            _w.Line("_sumExp = sumExp;");
-        }
-
-        private string BiasTerm(LayerSlices layer) => layer.Bias switch
-        {
-            BiasKind.PerNeuron => $" + parameters[{layer.BiasOffset} + n]",
-            BiasKind.Shared => $" + parameters[{layer.BiasOffset}]",
-            _ => string.Empty,
-        };
 
         private void WriteLossCore()
         {

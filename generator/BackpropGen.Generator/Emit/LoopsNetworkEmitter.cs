@@ -45,7 +45,7 @@ namespace BackpropGen.Generator.Emit
             _w.Line();
             WriteExport();
             _w.Line();
-            WriteVectorHelpers();
+            VectorKernels.Write(_w, _network.Numeric, dotOnly: false);
             _w.Line();
             WriteLengthChecks();
         }

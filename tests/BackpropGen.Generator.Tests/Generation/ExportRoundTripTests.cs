@@ -16,14 +16,17 @@ public class ExportRoundTripTests
           ],
           "loss": "cross_entropy",
           "numeric": "NUMERIC",
+          "codegen": "CODEGEN",
           "seed": 5
         }
         """;
 
     [Theory]
-    [InlineData("double")]
-    [InlineData("float")]
-    public void Exported_description_compiles_frozen_and_predicts_bit_for_bit(string numeric)
+    [InlineData("double", "unrolled")]
+    [InlineData("float", "unrolled")]
+    [InlineData("double", "loops")]
+    [InlineData("float", "loops")]
+    public void Exported_description_compiles_frozen_and_predicts_bit_for_bit(string numeric, string codegen)
     {
         string t = numeric;
         string trainerSource = $$"""
@@ -59,13 +62,13 @@ public class ExportRoundTripTests
                 }
             }
             """;
-        GeneratorRun trainer = GeneratorHarness.Run(trainerSource, ("/p/net.json", TrainableJson.Replace("NUMERIC", numeric)));
+        GeneratorRun trainer = GeneratorHarness.Run(trainerSource, ("/p/net.json", TrainableJson.Replace("NUMERIC", numeric).Replace("CODEGEN", codegen)));
         Assert.Empty(trainer.GeneratorDiagnostics);
         Type trainerDriver = GeneratorHarness.EmitAndLoad(trainer.OutputCompilation).GetType("Driver")!;
         string exported = (string)trainerDriver.GetMethod("Export")!.Invoke(null, null)!;
 
         Assert.Contains("\"initial\"", exported);
-        string frozenJson = "{\n  \"frozen\": true," + exported.Substring(1);
+        string frozenJson = "{\n  \"frozen\": true, \"codegen\": \"" + codegen + "\"," + exported.Substring(1);
         string frozenSource = $$"""
             [BackpropGen.Network("exported.json")]
             public static partial class Frozen { }
