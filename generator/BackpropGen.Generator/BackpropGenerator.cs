@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
+using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Diagnostics;
 using BackpropGen.Generator.Emit;
 using BackpropGen.Generator.Parsing;
@@ -27,8 +29,26 @@ namespace BackpropGen.Generator
                 .Select(static (request, _) => request!)
                 .WithTrackingName(TrackingNames.Requests);
 
-            IncrementalValueProvider<ImmutableArray<AdditionalText>> files = context.AdditionalTextsProvider
+            // The paths the networks ask for: changes only when a [Network("...")] path is added, removed or edited.
+            IncrementalValueProvider<EquatableArray<string>> wanted = requests
+                .Where(static request => request.JsonPath is not null)
+                .Select(static (request, _) => request.JsonPath!)
                 .Collect()
+                .Select(static (paths, _) => paths.Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+                .WithTrackingName(TrackingNames.DescriptionPaths);
+
+            // Each wanted AdditionalFiles item is read and parsed on its own: editing one file re-parses only that file,
+            // and editing a file no network asks for parses nothing.
+            IncrementalValuesProvider<DescriptionFile> descriptionFiles = context.AdditionalTextsProvider
+                .Combine(wanted)
+                .Where(static pair => pair.Right.Any(path => AdditionalFileMatcher.Matches(path, new[] { pair.Left.Path }).Count == 1))
+                .Select(static (pair, _) => pair.Left)
+                .Select(static (file, cancellationToken) => DescriptionFile.Read(file, cancellationToken))
+                .WithTrackingName(TrackingNames.DescriptionFiles);
+
+            IncrementalValueProvider<EquatableArray<DescriptionFile>> files = descriptionFiles
+                .Collect()
+                .Select(static (all, _) => all.ToEquatableArray())
                 .WithTrackingName(TrackingNames.AdditionalFiles);
 
             IncrementalValuesProvider<ParsedNetwork> parsed = requests
@@ -55,7 +75,8 @@ namespace BackpropGen.Generator
 
             IncrementalValuesProvider<GeneratedFile> placeholders = parsed
                 .Where(static network => network.Description is null && network.CanHoldMembers)
-                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, PlaceholderEmitter.Emit(network.Target, network.Numeric)));
+                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, PlaceholderEmitter.Emit(network.Target, network.Numeric)))
+                .WithTrackingName(TrackingNames.Placeholders);
 
             context.RegisterSourceOutput(placeholders, static (output, file) => output.AddSource(file.HintName, file.Source));
 

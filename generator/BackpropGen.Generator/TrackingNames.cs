@@ -4,10 +4,13 @@ namespace BackpropGen.Generator
     internal static class TrackingNames
     {
         public const string Requests = nameof(Requests);
+        public const string DescriptionPaths = nameof(DescriptionPaths);
+        public const string DescriptionFiles = nameof(DescriptionFiles);
         public const string AdditionalFiles = nameof(AdditionalFiles);
         public const string Parsed = nameof(Parsed);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Models = nameof(Models);
         public const string GeneratedFiles = nameof(GeneratedFiles);
+        public const string Placeholders = nameof(Placeholders);
     }
 }

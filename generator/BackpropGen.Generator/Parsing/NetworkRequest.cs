@@ -30,6 +30,22 @@ namespace BackpropGen.Generator.Parsing
         bool CanHoldMembers,
         EquatableArray<DiagnosticInfo> Diagnostics);
 
+    /// <summary>One AdditionalFiles item that a network asks for, parsed: its description (or null) and diagnostics.</summary>
+    internal sealed record DescriptionFile(string Path, bool Readable, NetworkDescription? Description, NumericKind Numeric, EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static DescriptionFile Read(Microsoft.CodeAnalysis.AdditionalText file, System.Threading.CancellationToken cancellationToken)
+        {
+            Microsoft.CodeAnalysis.Text.SourceText? text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                return new DescriptionFile(file.Path, false, null, NumericKind.Double, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var (description, diagnostics, numeric) = JsonDescriptionParser.Parse(file.Path, text, cancellationToken);
+            return new DescriptionFile(file.Path, true, description, numeric, diagnostics.ToEquatableArray());
+        }
+    }
+
     /// <summary>The generated file for one network.</summary>
     internal sealed record GeneratedFile(string HintName, string Source);
 }

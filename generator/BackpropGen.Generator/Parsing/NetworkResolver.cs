@@ -13,7 +13,7 @@ namespace BackpropGen.Generator.Parsing
     /// <summary>Completes a request: finds and parses its JSON file, or passes the attribute description on.</summary>
     internal static class NetworkResolver
     {
-        public static ParsedNetwork Resolve(NetworkRequest request, ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+        public static ParsedNetwork Resolve(NetworkRequest request, EquatableArray<DescriptionFile> files, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
             if (request.JsonPath is null)
@@ -30,17 +30,15 @@ namespace BackpropGen.Generator.Parsing
                 return Result(request, null, request.JsonPath, diagnostics);
             }
 
-            AdditionalText file = files[matches[0]];
-            SourceText? text = file.GetText(cancellationToken);
-            if (text is null)
+            DescriptionFile file = files[matches[0]];
+            if (!file.Readable)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DescriptionFileNotFound, request.JsonPathLocation, request.JsonPath));
                 return Result(request, null, request.JsonPath, diagnostics);
             }
 
-            (NetworkDescription? description, List<DiagnosticInfo> errors, NumericKind numeric) = JsonDescriptionParser.Parse(file.Path, text, cancellationToken);
-            diagnostics.AddRange(errors);
-            return Result(request with { Numeric = numeric }, description, request.JsonPath, diagnostics);
+            diagnostics.AddRange(file.Diagnostics);
+            return Result(request with { Numeric = file.Numeric }, file.Description, request.JsonPath, diagnostics);
         }
 
         private static ParsedNetwork Result(NetworkRequest request, NetworkDescription? description, string origin, List<DiagnosticInfo> diagnostics) =>
