@@ -42,6 +42,23 @@ public class AllocationTests
         AssertNoAllocation("deep TrainStep", () => deep.TrainStep(deepInput, deepTarget, 0.01));
     }
 
+    [Fact]
+    public void Loops_layout_methods_allocate_nothing()
+    {
+        var net = new WideNet();
+        var input = Enumerable.Range(0, WideNet.InputCount).Select(i => (i % 5) / 5f).ToArray();
+        var target = new float[WideNet.OutputCount];
+        target[3] = 1;
+        var output = new float[WideNet.OutputCount];
+        var gradient = new float[WideNet.ParameterCount];
+
+        AssertNoAllocation("loops Forward", () => net.Forward(input, output));
+        AssertNoAllocation("loops Loss", () => net.Loss(input, target));
+        AssertNoAllocation("loops Backward", () => net.Backward(input, target, gradient));
+        AssertNoAllocation("loops TrainStep", () => net.TrainStep(input, target, 0.01f));
+        AssertNoAllocation("loops GetParameters", () => net.GetParameters(gradient));
+    }
+
     private static void AssertNoAllocation(string what, Action call)
     {
         call(); // warm up: JIT and tiering allocate, the method itself must not.

@@ -33,3 +33,9 @@ public static partial class MazurFrozen
 public static partial class MazurFrozenFloat
 {
 }
+
+/// <summary>64-32-10 in float: the loops layout.</summary>
+[BackpropGen.Network("wide.json")]
+public partial class WideNet
+{
+}
