@@ -71,7 +71,7 @@ namespace BackpropGen.Generator.Emit
             Summary("One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.");
             _w.OpenBlock($"public {_t} TrainStep({In} input, {In} target, {_t} learningRate)");
             RequireInputAndTarget();
-            WriteBlocks(AllBlocks());
+            WriteBlocks(AllBlocks(), skip: _network.Description.TrainBiases ? null : _network.Parameters.Where(p => p.IsBias).Select(p => p.GradientName));
             _w.Line();
             _w.Line("// Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
             foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
@@ -110,8 +110,11 @@ namespace BackpropGen.Generator.Emit
             RequireExactly("target", "OutputCount");
         }
 
-        private void WriteBlocks(IEnumerable<QuantityBlock> blocks)
+        /// <param name="blocks">The quantities to compute, in order.</param>
+        /// <param name="skip">Names not to compute (TrainStep does not need untrained biases' gradients).</param>
+        private void WriteBlocks(IEnumerable<QuantityBlock> blocks, IEnumerable<string>? skip = null)
         {
+            var skipped = new HashSet<string>(skip ?? Enumerable.Empty<string>());
             foreach (QuantityBlock block in blocks)
             {
                 _w.Line();
@@ -120,7 +123,7 @@ namespace BackpropGen.Generator.Emit
                     _w.Line("// " + heading);
                 }
 
-                foreach (Quantity quantity in block.Quantities)
+                foreach (Quantity quantity in block.Quantities.Where(q => !skipped.Contains(q.Name)))
                 {
                     _w.Line($"{_t} {quantity.Name} = {quantity.Code};", quantity.Maths);
                 }

@@ -397,7 +397,6 @@ namespace WorkedExample
             double dE_dw6 = delta_o1 * out_h2;  // dE_total/dw6 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw6 = delta_o1 * out_h2
             double dE_dw7 = delta_o2 * out_h1;  // dE_total/dw7 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw7 = delta_o2 * out_h1
             double dE_dw8 = delta_o2 * out_h2;  // dE_total/dw8 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw8 = delta_o2 * out_h2
-            double dE_db2 = delta_o1 + delta_o2;  // dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2)
 
             // Backward, hidden layer h1..h2: dE_total/dout collects every path through layer 2 o1..o2,
             // then delta = dE_total/dout * dout/dnet.
@@ -417,7 +416,6 @@ namespace WorkedExample
             double dE_dw2 = delta_h1 * i2;      // dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2
             double dE_dw3 = delta_h2 * i1;      // dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1
             double dE_dw4 = delta_h2 * i2;      // dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2
-            double dE_db1 = delta_h1 + delta_h2;  // dE_total/db1 = sum over the layer of delta * 1 (b1 feeds every neuron of layer 1)
 
             // Updates, all from the gradients above: p+ = p - eta * dE_total/dp.
             w1 -= learningRate * dE_dw1;        // w1+ = w1 - eta * dE_total/dw1
