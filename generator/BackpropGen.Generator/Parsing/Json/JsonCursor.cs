@@ -28,13 +28,16 @@ internal sealed class JsonCursor
 
     public bool IsAt(char c) => Position < Text.Length && Text[Position] == c;
 
-    /// <summary>Cheap enough to call per char: only consults the token every few thousand chars.</summary>
-    public void CheckCancellation()
+    /// <summary>
+    /// Cheap enough to call per char: only consults the token every few thousand chars.
+    /// Takes the position so loops can keep theirs in a local.
+    /// </summary>
+    public void CheckCancellation(int position)
     {
-        if (Position >= nextCancellationCheck)
+        if (position >= nextCancellationCheck)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            nextCancellationCheck = Position + CancellationCheckInterval;
+            nextCancellationCheck = position + CancellationCheckInterval;
         }
     }
 }

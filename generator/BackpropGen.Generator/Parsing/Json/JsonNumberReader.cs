@@ -76,8 +76,7 @@ internal static class JsonNumberReader
     private static void RejectNotFinite(string text, int start, int afterSign)
     {
         int wordEnd = JsonCharacters.WordEnd(text, afterSign);
-        string word = text.Substring(afterSign, wordEnd - afterSign);
-        if (JsonWordReader.IsNotFiniteWord(word))
+        if (JsonWordReader.IsNotFiniteWord(text, afterSign, wordEnd))
         {
             throw JsonErrors.NotFinite(start, wordEnd - start);
         }

@@ -10,11 +10,17 @@ namespace BackpropGen.Generator.Parsing.Json;
 internal sealed class JsonParser
 {
     private const int MaxDepth = 64;
+
+    // Below this many members a linear scan finds duplicates faster than allocating a HashSet.
+    private const int LinearKeySearchLimit = 8;
     private const string AnyValue = "a value (object, array, string, number, true, false or null)";
     private const string PropertyName = "a property name in double quotes";
 
     private readonly JsonCursor cursor;
     private readonly string text;
+    private readonly JsonScratchBuffers<JsonMember> memberBuffers = new(MaxDepth);
+    private readonly JsonScratchBuffers<JsonValue> itemBuffers = new(MaxDepth);
+    private readonly JsonStringCache strings = new();
     private int depth;
 
     public JsonParser(JsonCursor cursor)
@@ -53,7 +59,7 @@ internal sealed class JsonParser
     /// <summary>Parses the value at the cursor, which is past any trivia; <paramref name="expected"/> words the error otherwise.</summary>
     private JsonValue ParseValue(string expected)
     {
-        cursor.CheckCancellation();
+        cursor.CheckCancellation(cursor.Position);
         if (cursor.AtEnd)
         {
             throw JsonErrors.UnexpectedEnd(text, expected);
@@ -68,7 +74,7 @@ internal sealed class JsonParser
                 return ParseArray();
             case '"':
                 int start = cursor.Position;
-                string value = JsonStringReader.Read(cursor);
+                string value = JsonStringReader.Read(cursor, strings);
                 return new JsonString(start, cursor.Position - start, value);
         }
 
@@ -101,14 +107,14 @@ internal sealed class JsonParser
     private JsonObject ParseObject()
     {
         int start = EnterNesting();
-        var members = new List<JsonMember>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        List<JsonMember> members = memberBuffers.Rent(depth);
+        HashSet<string>? names = null;
         JsonTrivia.Skip(cursor);
         if (!cursor.IsAt('}'))
         {
             while (true)
             {
-                members.Add(ParseMember(names, isFirst: members.Count == 0));
+                members.Add(ParseMember(members, ref names));
                 JsonTrivia.Skip(cursor);
                 if (cursor.IsAt('}'))
                 {
@@ -121,22 +127,23 @@ internal sealed class JsonParser
 
         cursor.Position++;
         depth--;
-        return new JsonObject(start, cursor.Position - start, members);
+        return new JsonObject(start, cursor.Position - start, members.ToArray());
     }
 
-    private JsonMember ParseMember(HashSet<string> names, bool isFirst)
+    private JsonMember ParseMember(List<JsonMember> previous, ref HashSet<string>? names)
     {
         if (!cursor.IsAt('"'))
         {
             // A bare word is a name missing its quotes; offering '}' as well would only distract.
             bool foundWord = !cursor.AtEnd && JsonCharacters.IsWordChar(cursor.Current);
+            bool isFirst = previous.Count == 0;
             throw JsonErrors.Expected(text, cursor.Position, isFirst && !foundWord ? PropertyName + " or '}'" : PropertyName);
         }
 
         int nameStart = cursor.Position;
-        string name = JsonStringReader.Read(cursor);
+        string name = JsonStringReader.Read(cursor, strings);
         int nameLength = cursor.Position - nameStart;
-        if (!names.Add(name))
+        if (IsDuplicate(previous, name, ref names))
         {
             throw JsonErrors.At(
                 nameStart,
@@ -156,10 +163,38 @@ internal sealed class JsonParser
         return new JsonMember(name, nameStart, nameLength, value);
     }
 
+    /// <summary>Scans small objects; switches to a set once an object is big enough that scanning would go quadratic.</summary>
+    private static bool IsDuplicate(List<JsonMember> previous, string name, ref HashSet<string>? names)
+    {
+        if (names == null)
+        {
+            if (previous.Count < LinearKeySearchLimit)
+            {
+                foreach (JsonMember member in previous)
+                {
+                    if (string.Equals(member.Name, name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonMember member in previous)
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        return !names.Add(name);
+    }
+
     private JsonArray ParseArray()
     {
         int start = EnterNesting();
-        var items = new List<JsonValue>();
+        List<JsonValue> items = itemBuffers.Rent(depth);
         JsonTrivia.Skip(cursor);
         if (!cursor.IsAt(']'))
         {
@@ -178,7 +213,7 @@ internal sealed class JsonParser
 
         cursor.Position++;
         depth--;
-        return new JsonArray(start, cursor.Position - start, items);
+        return new JsonArray(start, cursor.Position - start, items.ToArray());
     }
 
     /// <summary>Consumes the opening bracket at the cursor and returns its offset.</summary>

@@ -9,48 +9,61 @@ internal static class JsonStringReader
     private const string ValidEscapes = "\\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX";
 
     /// <summary>Reads the string whose opening quote is at the cursor, leaving the cursor after the closing quote.</summary>
-    public static string Read(JsonCursor cursor)
+    public static string Read(JsonCursor cursor, JsonStringCache cache)
     {
         string text = cursor.Text;
-        cursor.Position++;
 
         // Most strings have no escapes: then a single Substring is all we need.
         StringBuilder? decoded = null;
-        int runStart = cursor.Position;
+        int runStart = cursor.Position + 1;
         while (true)
         {
-            cursor.CheckCancellation();
-            if (cursor.AtEnd)
+            cursor.CheckCancellation(runStart); // a string of nothing but escapes never enters SkipPlainChars' loop
+            int p = SkipPlainChars(cursor, runStart);
+            if (p >= text.Length)
             {
                 throw JsonErrors.UnexpectedEnd(text, "'\"' to close the string");
             }
 
-            char c = cursor.Current;
+            char c = text[p];
             if (c == '"')
             {
-                string value = decoded == null
-                    ? text.Substring(runStart, cursor.Position - runStart)
-                    : decoded.Append(text, runStart, cursor.Position - runStart).ToString();
-                cursor.Position++;
-                return value;
+                cursor.Position = p + 1;
+                return decoded == null
+                    ? cache.Substring(text, runStart, p - runStart)
+                    : decoded.Append(text, runStart, p - runStart).ToString();
             }
 
-            if (c == '\\')
+            if (c != '\\')
             {
-                decoded ??= new StringBuilder();
-                decoded.Append(text, runStart, cursor.Position - runStart);
-                decoded.Append(ReadEscape(cursor));
-                runStart = cursor.Position;
+                throw JsonErrors.At(p, 1, ControlCharacterMessage(c));
             }
-            else if (c < ' ')
-            {
-                throw JsonErrors.At(cursor.Position, 1, ControlCharacterMessage(c));
-            }
-            else
-            {
-                cursor.Position++;
-            }
+
+            decoded ??= new StringBuilder();
+            decoded.Append(text, runStart, p - runStart);
+            cursor.Position = p;
+            decoded.Append(ReadEscape(cursor));
+            runStart = cursor.Position;
         }
+    }
+
+    /// <summary>Returns the offset of the first quote, backslash or control char from <paramref name="p"/> on, or the text's length.</summary>
+    private static int SkipPlainChars(JsonCursor cursor, int p)
+    {
+        string text = cursor.Text;
+        while (p < text.Length)
+        {
+            char c = text[p];
+            if (c == '"' || c == '\\' || c < ' ')
+            {
+                break;
+            }
+
+            cursor.CheckCancellation(p);
+            p++;
+        }
+
+        return p;
     }
 
     /// <summary>Reads the escape whose backslash is at the cursor and returns the char it stands for.</summary>

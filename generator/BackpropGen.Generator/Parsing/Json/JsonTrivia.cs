@@ -10,34 +10,39 @@ internal static class JsonTrivia
     public static void Skip(JsonCursor cursor)
     {
         string text = cursor.Text;
-        while (!cursor.AtEnd)
+        int p = cursor.Position;
+        while (p < text.Length)
         {
-            cursor.CheckCancellation();
-            char c = cursor.Current;
+            cursor.CheckCancellation(p);
+            char c = text[p];
             if (JsonCharacters.IsWhitespace(c))
             {
-                cursor.Position++;
+                p++;
             }
             else if (c == '/')
             {
-                SkipComment(cursor, text);
+                p = SkipComment(text, p);
             }
             else
             {
-                return;
+                break;
             }
         }
+
+        cursor.Position = p;
     }
 
-    private static void SkipComment(JsonCursor cursor, string text)
+    /// <summary>Skips the comment whose '/' is at <paramref name="slash"/> and returns the offset after it.</summary>
+    private static int SkipComment(string text, int slash)
     {
-        int afterSlash = cursor.Position + 1;
+        int afterSlash = slash + 1;
         if (afterSlash < text.Length && text[afterSlash] == '/')
         {
             int lineEnd = text.IndexOfAny(LineBreaks, afterSlash + 1);
-            cursor.Position = lineEnd < 0 ? text.Length : lineEnd;
+            return lineEnd < 0 ? text.Length : lineEnd;
         }
-        else if (afterSlash < text.Length && text[afterSlash] == '*')
+
+        if (afterSlash < text.Length && text[afterSlash] == '*')
         {
             int close = text.IndexOf("*/", afterSlash + 1, StringComparison.Ordinal);
             if (close < 0)
@@ -45,12 +50,9 @@ internal static class JsonTrivia
                 throw JsonErrors.UnexpectedEnd(text, "'*/' to close the block comment");
             }
 
-            cursor.Position = close + 2;
+            return close + 2;
         }
-        else
-        {
-            throw JsonErrors.Expected(text, afterSlash, "'/' or '*' after '/' to start a comment");
-        }
-    }
 
+        throw JsonErrors.Expected(text, afterSlash, "'/' or '*' after '/' to start a comment");
+    }
 }

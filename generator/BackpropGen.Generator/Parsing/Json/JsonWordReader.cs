@@ -11,22 +11,21 @@ internal static class JsonWordReader
         string text = cursor.Text;
         int start = cursor.Position;
         int end = JsonCharacters.WordEnd(text, start);
-        string word = text.Substring(start, end - start);
-        JsonKind? kind = LiteralKind(word);
+        JsonKind? kind = LiteralKind(text, start, end, StringComparison.Ordinal);
         if (kind != null)
         {
             cursor.Position = end;
             return new JsonLiteral(start, end - start, kind.Value);
         }
 
-        if (IsNotFiniteWord(word))
+        if (IsNotFiniteWord(text, start, end))
         {
             throw JsonErrors.NotFinite(start, end - start);
         }
 
+        string word = text.Substring(start, end - start);
         string message = "Expected " + expected + " but found " + JsonMessageText.SingleQuoted(word);
-        JsonKind? caseInsensitiveKind = LiteralKind(word.ToLowerInvariant());
-        if (caseInsensitiveKind != null)
+        if (LiteralKind(text, start, end, StringComparison.OrdinalIgnoreCase) != null)
         {
             message += ": JSON literals are lowercase, as in " + word.ToLowerInvariant();
         }
@@ -34,16 +33,30 @@ internal static class JsonWordReader
         throw JsonErrors.At(start, end - start, message);
     }
 
-    /// <summary>NaN or Infinity in any casing; both are common in hand-written files and neither is JSON.</summary>
-    public static bool IsNotFiniteWord(string word) =>
-        string.Equals(word, "NaN", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(word, "Infinity", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether text[start..end) is NaN or Infinity in any casing: both are common in hand-written files
+    /// and neither is JSON.
+    /// </summary>
+    public static bool IsNotFiniteWord(string text, int start, int end) =>
+        Is(text, start, end, "NaN", StringComparison.OrdinalIgnoreCase)
+        || Is(text, start, end, "Infinity", StringComparison.OrdinalIgnoreCase);
 
-    private static JsonKind? LiteralKind(string word) => word switch
+    // Compares in place: a Substring per literal would be the parser's most frequent allocation.
+    private static JsonKind? LiteralKind(string text, int start, int end, StringComparison comparison)
     {
-        "true" => JsonKind.True,
-        "false" => JsonKind.False,
-        "null" => JsonKind.Null,
-        _ => null,
-    };
+        if (Is(text, start, end, "true", comparison))
+        {
+            return JsonKind.True;
+        }
+
+        if (Is(text, start, end, "false", comparison))
+        {
+            return JsonKind.False;
+        }
+
+        return Is(text, start, end, "null", comparison) ? JsonKind.Null : null;
+    }
+
+    private static bool Is(string text, int start, int end, string word, StringComparison comparison) =>
+        end - start == word.Length && string.Compare(text, start, word, 0, word.Length, comparison) == 0;
 }
