@@ -25,37 +25,37 @@ namespace BackpropGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnknownKey = Error(
             "BPG004",
             "Unknown key",
-            "Unknown key \"{0}\" in {1}; expected one of: {2}");
+            "Unknown key {0} in {1}; {2}");
 
         public static readonly DiagnosticDescriptor UnknownValue = Error(
             "BPG005",
             "Unknown value",
-            "Unknown {0} \"{1}\"; expected one of: {2}");
+            "Unknown {0} {1}; {2}");
 
         public static readonly DiagnosticDescriptor WrongType = Error(
             "BPG006",
             "Wrong type",
-            "\"{0}\" must be {1}, but found {2}");
+            "{0} must be {1}, but found {2}");
 
         public static readonly DiagnosticDescriptor OutOfRange = Error(
             "BPG007",
             "Value out of range",
-            "\"{0}\" must be {1}, but is {2}");
+            "{0} must be {1}, but is {2}");
 
         public static readonly DiagnosticDescriptor MissingKey = Error(
             "BPG008",
             "Required key missing",
-            "The required key \"{0}\" is missing from {1}");
+            "The required {0} is missing from {1}; add it, for example {2}");
 
         public static readonly DiagnosticDescriptor WrongInitialValueCount = Error(
             "BPG009",
             "Wrong number of initial values",
-            "The network has {0} {1}, but {2} initial values are given; list them in canonical order: {3}");
+            "The network has {0}, but {1} given; list them in canonical order: {2}");
 
         public static readonly DiagnosticDescriptor NonFiniteInitialValue = Error(
             "BPG010",
             "Initial value is not finite",
-            "Initial {0} {1} is {2}; every initial value must be a finite number");
+            "Initial {0} {1} is {2}; every initial value must be a finite {3}");
 
         public static readonly DiagnosticDescriptor NotSupportedYet = Error(
             "BPG011",
@@ -80,22 +80,22 @@ namespace BackpropGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor JsonAndAttributeLayers = Error(
             "BPG015",
             "Network described twice",
-            "The class '{0}' names a JSON description and also has [Layer] attributes; describe the network one way only");
+            "The class '{0}' names a JSON description and also has {1}; describe the network one way only: either the JSON file alone, or [Network(Inputs = ...)] with [Layer] attributes");
 
         public static readonly DiagnosticDescriptor TwoNetworks = Error(
             "BPG016",
             "More than one network on a class",
-            "The class '{0}' has {1} [Network] attributes; a class holds exactly one network");
+            "The class '{0}' has {1} [Network] attributes; a class holds exactly one network, so keep one [Network] and remove the others");
 
         public static readonly DiagnosticDescriptor SoftmaxNotOnOutput = Error(
             "BPG017",
             "Softmax only on the output layer",
-            "Layer {0} uses softmax, but softmax is only allowed on the output layer (layer {1})");
+            "{0} uses softmax, but softmax is only allowed on the output layer ({1}); give {0} another activation");
 
         public static readonly DiagnosticDescriptor CrossEntropyActivation = Error(
             "BPG018",
             "cross_entropy needs softmax or logistic outputs",
-            "cross_entropy needs an output layer with softmax or logistic activation, but the output layer uses {0}");
+            "{0} needs an output layer with softmax or logistic activation, but the output layer uses {1}; change the output activation or the loss");
 
         public static readonly DiagnosticDescriptor NoLayers = Error(
             "BPG019",
@@ -110,7 +110,7 @@ namespace BackpropGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor FrozenNeedsInitialValues = Error(
             "BPG021",
             "A frozen network needs every parameter",
-            "A frozen network compiles its parameters to constants, but the {0} are missing; give all {1} weights and {2} biases under \"initial\" (or export them from the trained network)");
+            "A frozen network compiles its parameters to constants, but the {0} missing; give {1} (or export them from the trained network)");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",

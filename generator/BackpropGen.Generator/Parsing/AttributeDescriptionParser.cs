@@ -17,6 +17,7 @@ namespace BackpropGen.Generator.Parsing
             AttributeData network,
             LocationInfo? networkLocation,
             ImmutableArray<AttributeData> all,
+            string className,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
@@ -40,9 +41,14 @@ namespace BackpropGen.Generator.Parsing
                 int index = layers.Count;
                 layers.Add(new LayerDescription(
                     layer.ConstructorArguments.Length > 0 && layer.ConstructorArguments[0].Value is int size ? size : 0,
-                    EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", at.LayerActivations[index], diagnostics),
-                    EnumValue(NamedValue(layer, "Bias"), BiasKind.PerNeuron, "bias mode", Named(syntax, "Bias") ?? whole, diagnostics),
+                    EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", "Activation", at.LayerActivations[index], diagnostics),
+                    EnumValue(NamedValue(layer, "Bias"), BiasKind.PerNeuron, "bias mode", "BiasMode", Named(syntax, "Bias") ?? whole, diagnostics),
                     NamedValue(layer, "Alpha") is double alpha ? alpha : LayerDescription.DefaultAlpha));
+            }
+
+            if (NamedValue(network, "Inputs") is not int)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, networkLocation, "property Inputs", "[Network]", "[Network(Inputs = 2)]"));
             }
 
             int seed = NamedValue(network, "Seed") is int s ? s : 0;
@@ -54,14 +60,14 @@ namespace BackpropGen.Generator.Parsing
             var description = new NetworkDescription(
                 NamedValue(network, "Inputs") is int inputs ? inputs : 0,
                 layers.ToEquatableArray(),
-                EnumValue(NamedValue(network, "Loss"), LossKind.HalfSquaredError, "loss", at.Loss, diagnostics),
-                EnumValue(NamedValue(network, "Numeric"), NumericKind.Double, "numeric type", Named(networkSyntax, "Numeric") ?? networkLocation, diagnostics),
+                EnumValue(NamedValue(network, "Loss"), LossKind.HalfSquaredError, "loss", "LossFunction", at.Loss, diagnostics),
+                EnumValue(NamedValue(network, "Numeric"), NumericKind.Double, "numeric type", "Numeric", Named(networkSyntax, "Numeric") ?? networkLocation, diagnostics),
                 NamedValue(network, "TrainBiases") is not bool trainBiases || trainBiases,
                 seed,
                 NamedValue(network, "Frozen") is bool frozen && frozen,
-                EnumValue(NamedValue(network, "Codegen"), CodegenKind.Auto, "code layout", at.Codegen, diagnostics),
-                InitialValues(all, TypeNames.InitialWeightsAttribute, at.InitialWeightItems, out LocationInfo? weightsAt, networkLocation, diagnostics, cancellationToken),
-                InitialValues(all, TypeNames.InitialBiasesAttribute, at.InitialBiasItems, out LocationInfo? biasesAt, networkLocation, diagnostics, cancellationToken));
+                EnumValue(NamedValue(network, "Codegen"), CodegenKind.Auto, "code layout", "Codegen", at.Codegen, diagnostics),
+                InitialValues(all, TypeNames.InitialWeightsAttribute, at.InitialWeightItems, out LocationInfo? weightsAt, networkLocation, className, diagnostics, cancellationToken),
+                InitialValues(all, TypeNames.InitialBiasesAttribute, at.InitialBiasItems, out LocationInfo? biasesAt, networkLocation, className, diagnostics, cancellationToken));
             at.InitialWeights = weightsAt;
             at.InitialBiases = biasesAt;
 
@@ -81,6 +87,7 @@ namespace BackpropGen.Generator.Parsing
             List<LocationInfo?> itemLocations,
             out LocationInfo? location,
             LocationInfo? fallback,
+            string className,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
@@ -97,7 +104,7 @@ namespace BackpropGen.Generator.Parsing
             {
                 string shortName = attributeName.Substring("BackpropGen.".Length, attributeName.Length - "BackpropGen.".Length - "Attribute".Length);
                 LocationInfo? second = LocationInfo.From(NetworkRequestReader.Syntax(matching[1], cancellationToken)?.GetLocation()) ?? location;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, second, shortName, matching.Count, "the network class"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, second, shortName, matching.Count, className));
             }
 
             TypedConstant argument = matching[0].ConstructorArguments.FirstOrDefault();
@@ -109,10 +116,11 @@ namespace BackpropGen.Generator.Parsing
                 itemLocations.Add(positional == values.Length ? Positional(syntax, i) : location);
             }
 
-            return values.Select(v => v.Value is double d ? d : System.Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+            // The parameter is double[], so every value is a double; anything else (only possible in broken code) reads as NaN and is reported.
+            return values.Select(v => v.Value is double d ? d : double.NaN).ToEquatableArray();
         }
 
-        private static T EnumValue<T>(object? value, T defaultValue, string what, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        private static T EnumValue<T>(object? value, T defaultValue, string what, string enumName, LocationInfo? location, List<DiagnosticInfo> diagnostics)
             where T : struct, System.Enum
         {
             if (value is not int number)
@@ -126,7 +134,8 @@ namespace BackpropGen.Generator.Parsing
                 return all[number];
             }
 
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, location, what, number, string.Join(", ", all.Select(a => a.ToString()))));
+            string written = "(" + enumName + ")" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, location, what, written, "expected one of: " + string.Join(", ", all.Select(a => enumName + "." + a.ToString()))));
             return defaultValue;
         }
 

@@ -43,6 +43,7 @@ namespace BackpropGen.Generator.Parsing
         private readonly string _path;
         private readonly SourceText _text;
         private readonly List<DiagnosticInfo> _errors = new List<DiagnosticInfo>();
+        private readonly HashSet<JsonObject> _misspelled = new HashSet<JsonObject>();
         private DescriptionLocations _at = null!;
         private NumericKind _numeric;
 
@@ -55,8 +56,21 @@ namespace BackpropGen.Generator.Parsing
         public static (NetworkDescription? Description, List<DiagnosticInfo> Diagnostics, NumericKind Numeric) Parse(string path, SourceText text, CancellationToken cancellationToken)
         {
             var parser = new JsonDescriptionParser(path, text);
-            NetworkDescription? description = parser.Parse(cancellationToken);
-            return (parser._errors.Count == 0 ? description : null, parser._errors, parser._numeric);
+            try
+            {
+                NetworkDescription? description = parser.Parse(cancellationToken);
+                return (parser._errors.Count == 0 ? description : null, parser._errors, parser._numeric);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                // Last line of defence: a bug must surface as a clear BPG error, never as CS8785.
+                var error = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    LocationInfo.InText(path, text, 0, 0),
+                    path,
+                    exception.GetType().Name + ": " + exception.Message);
+                return (null, new List<DiagnosticInfo> { error }, parser._numeric);
+            }
         }
 
         private NetworkDescription? Parse(CancellationToken cancellationToken)
@@ -64,7 +78,7 @@ namespace BackpropGen.Generator.Parsing
             JsonParseResult result = JsonReader.Parse(_text.ToString(), cancellationToken);
             if (result.Error is JsonError error)
             {
-                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, LocationInfo.InText(_path, _text, error.Start, error.Length), error.Message));
+                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, LocationInfo.InText(_path, _text, error.Start, error.Length), error.Message + EncodingHint(error.Start)));
                 return null;
             }
 
@@ -77,9 +91,9 @@ namespace BackpropGen.Generator.Parsing
             }
 
             Dictionary<string, JsonMember> keys = Members(document, RootKeys, "the description");
-            int? inputs = Required(document, keys, "inputs", "the description", v => ReadInt(v, "inputs"));
+            int? inputs = Required(document, keys, "inputs", "the description", "\"inputs\": 2", v => ReadInt(v, "inputs", min: 1));
             _at.Inputs = Location(keys, "inputs");
-            List<LayerDescription>? layers = Required(document, keys, "layers", "the description", ReadLayers);
+            List<LayerDescription>? layers = Required(document, keys, "layers", "the description", "\"layers\": [ { \"size\": 2, \"activation\": \"logistic\" } ]", ReadLayers);
             _numeric = Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Numerics), NumericKind.Double);
             var description = new NetworkDescription(
                 inputs ?? 1,
@@ -119,6 +133,12 @@ namespace BackpropGen.Generator.Parsing
 
             _at.Layers.Clear();
             var layers = new List<LayerDescription>();
+            if (array.Items.Count == 0)
+            {
+                _errors.Add(DescriptionValidator.NoLayers(_at, At(value)));
+                return null;
+            }
+
             for (int i = 0; i < array.Items.Count; i++)
             {
                 string name = $"layers[{i}]";
@@ -134,8 +154,8 @@ namespace BackpropGen.Generator.Parsing
                 }
 
                 Dictionary<string, JsonMember> keys = Members(layer, LayerKeys, name);
-                int? size = Required(layer, keys, "size", name, v => ReadInt(v, name + ".size"));
-                ActivationKind? activation = Required(layer, keys, "activation", name, v => ReadEnum(v, name + ".activation", "activation", Activations));
+                int? size = Required(layer, keys, "size", name, "\"size\": 2", v => ReadInt(v, name + ".size", min: 1));
+                ActivationKind? activation = Required(layer, keys, "activation", name, "\"activation\": \"logistic\"", v => ReadEnum(v, name + ".activation", "activation", Activations));
                 _at.LayerSizes.Add(Location(keys, "size"));
                 _at.LayerActivations.Add(Location(keys, "activation"));
                 _at.LayerAlphas.Add(Location(keys, "alpha"));
@@ -192,7 +212,17 @@ namespace BackpropGen.Generator.Parsing
             {
                 if (System.Array.IndexOf(allowed, member.Name) < 0)
                 {
-                    _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKey, At(member.NameStart, member.NameLength), member.Name, where, string.Join(", ", allowed)));
+                    string? meant = allowed.FirstOrDefault(key => string.Equals(key, member.Name, System.StringComparison.OrdinalIgnoreCase));
+                    string expected = meant is null
+                        ? "expected one of: " + string.Join(", ", allowed)
+                        : "keys are case-sensitive: write \"" + meant + "\"";
+                    _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKey, At(member.NameStart, member.NameLength), JsonMessageText.DoubleQuoted(member.Name), where, expected));
+                    if (meant is not null)
+                    {
+                        // Already reported: "Inputs" for "inputs" is one mistake, not also a missing key.
+                        _misspelled.Add(obj);
+                    }
+
                     continue;
                 }
 
@@ -202,7 +232,7 @@ namespace BackpropGen.Generator.Parsing
             return members;
         }
 
-        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, System.Func<JsonValue, T?> read)
+        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, string example, System.Func<JsonValue, T?> read)
             where T : class
         {
             if (keys.TryGetValue(key, out JsonMember member))
@@ -210,11 +240,11 @@ namespace BackpropGen.Generator.Parsing
                 return read(member.Value);
             }
 
-            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), key, where));
+            Missing(obj, key, where, example);
             return null;
         }
 
-        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, System.Func<JsonValue, T?> read, int _ = 0)
+        private T? Required<T>(JsonObject obj, Dictionary<string, JsonMember> keys, string key, string where, string example, System.Func<JsonValue, T?> read, int _ = 0)
             where T : struct
         {
             if (keys.TryGetValue(key, out JsonMember member))
@@ -222,8 +252,16 @@ namespace BackpropGen.Generator.Parsing
                 return read(member.Value);
             }
 
-            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), key, where));
+            Missing(obj, key, where, example);
             return null;
+        }
+
+        private void Missing(JsonObject obj, string key, string where, string example)
+        {
+            if (!(_misspelled.Contains(obj) && obj.Members.Any(m => string.Equals(m.Name, key, System.StringComparison.OrdinalIgnoreCase))))
+            {
+                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), "key \"" + key + "\"", where, example));
+            }
         }
 
         private static T Optional<T>(Dictionary<string, JsonMember> keys, string key, System.Func<JsonValue, T?> read, T defaultValue)
@@ -238,16 +276,18 @@ namespace BackpropGen.Generator.Parsing
                 return null;
             }
 
-            if (!number.IsInteger)
+            string range = min == int.MinValue ? $"at most {int.MaxValue}" : $"between {min} and {int.MaxValue}";
+            bool outOfRange = number.Value < min || number.Value > int.MaxValue;
+            if (!number.IsInteger && !(outOfRange && System.Math.Floor(number.Value) == number.Value))
             {
+                // 2.5 is the wrong type; 1e10 is a whole number, and its real problem is its size.
                 _errors.Add(WrongType(value, name, "an integer (no fraction or exponent)"));
                 return null;
             }
 
-            if (number.Value < min || number.Value > int.MaxValue)
+            if (outOfRange)
             {
-                string range = min == int.MinValue ? $"at most {int.MaxValue}" : $"between {min} and {int.MaxValue}";
-                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, At(value), name, range, number.Text));
+                _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, At(value), "\"" + name + "\"", range, JsonMessageText.Plain(number.Text)));
                 return null;
             }
 
@@ -293,17 +333,21 @@ namespace BackpropGen.Generator.Parsing
                 }
             }
 
-            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, At(value), what, text.Value, string.Join(", ", table.Select(p => p.Key))));
+            string? meant = table.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, text.Value, System.StringComparison.OrdinalIgnoreCase));
+            string expected = meant is null
+                ? "expected one of: " + string.Join(", ", table.Select(p => p.Key))
+                : "values are case-sensitive: write \"" + meant + "\"";
+            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, At(value), what, JsonMessageText.DoubleQuoted(text.Value), expected));
             return null;
         }
 
         private DiagnosticInfo WrongType(JsonValue value, string name, string expected) =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.WrongType, At(value), name, expected, Describe(value));
+            DiagnosticInfo.Create(DiagnosticDescriptors.WrongType, At(value), name == "the description" ? "The description" : "\"" + name + "\"", expected, Describe(value));
 
         private static string Describe(JsonValue value) => value switch
         {
-            JsonString s => "the string \"" + (s.Value.Length > 40 ? s.Value.Substring(0, 40) + "..." : s.Value) + "\"",
-            JsonNumber n => "the number " + n.Text,
+            JsonString s => "the string " + JsonMessageText.DoubleQuoted(s.Value),
+            JsonNumber n => "the number " + JsonMessageText.Plain(n.Text),
             JsonArray _ => "an array",
             JsonObject _ => "an object",
             _ => value.Kind switch { JsonKind.True => "true", JsonKind.False => "false", _ => "null" },
@@ -315,6 +359,28 @@ namespace BackpropGen.Generator.Parsing
         private LocationInfo At(JsonValue value) => At(value.Start, value.Length);
 
         private LocationInfo At(int start, int length) => LocationInfo.InText(_path, _text, start, length);
+
+        /// <summary>
+        /// UTF-16 text without a byte order mark is read as UTF-8, which puts a NUL between the characters:
+        /// say so rather than leave the user puzzling over an invisible character.
+        /// </summary>
+        private string EncodingHint(int errorStart)
+        {
+            if (errorStart >= _text.Length || _text[errorStart] != '\0')
+            {
+                return string.Empty;
+            }
+
+            int sample = System.Math.Min(_text.Length, 64), nuls = 0;
+            for (int i = 0; i < sample; i++)
+            {
+                nuls += _text[i] == '\0' ? 1 : 0;
+            }
+
+            return nuls * 4 >= sample
+                ? " (the file looks like UTF-16 without a byte order mark; save it as UTF-8, or as UTF-16 with a byte order mark)"
+                : string.Empty;
+        }
 
         private static KeyValuePair<string, T> Pair<T>(string key, T value) => new KeyValuePair<string, T>(key, value);
     }

@@ -21,8 +21,38 @@ namespace BackpropGen.Generator.Parsing
                 return null;
             }
 
-            // A broken attribute is the compiler's to report; anything we said would only bury its message.
-            if (context.Attributes.Any(a => a.AttributeClass is null or IErrorTypeSymbol || a.ConstructorArguments.Any(c => c.Kind == TypedConstantKind.Error)))
+            try
+            {
+                return Read(context, type, declaration, cancellationToken);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                // Last line of defence: a bug must surface as a clear BPG error, never as CS8785. No members are
+                // generated (the class's shape is unknown), so the user's code may show follow-on errors.
+                var error = DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InternalError,
+                    LocationInfo.From(declaration.Identifier.GetLocation()),
+                    type.Name,
+                    exception.GetType().Name + ": " + exception.Message);
+                return new NetworkRequest(
+                    new TargetClass(null, type.Name, EquatableArray<ContainingType>.Empty),
+                    null,
+                    null,
+                    null,
+                    NumericKind.Double,
+                    false,
+                    new[] { error }.ToEquatableArray());
+            }
+        }
+
+        private static NetworkRequest? Read(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+        {
+            // [Network] on several partial declarations of one class: each declaration is a target of its own (and, in
+            // one file, sees the [Network]s of both), but the class must get one request (one generated file), from
+            // the declaration that holds the first [Network].
+            ImmutableArray<AttributeData> all = type.GetAttributes();
+            List<AttributeData> networks = all.Where(a => Is(a, TypeNames.NetworkAttribute)).ToList();
+            if (networks.Count > 1 && networks[0].ApplicationSyntaxReference is not null && !Holds(declaration, networks[0]))
             {
                 return null;
             }
@@ -31,33 +61,77 @@ namespace BackpropGen.Generator.Parsing
             TargetClass target = ReadTarget(type, declaration, diagnostics);
             bool canHoldMembers = diagnostics.Count == 0;
             LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
-            if (context.Attributes.Length > 1)
+            if (networks.Count > 1)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoNetworks, LocationInfo.From(Syntax(context.Attributes[1], cancellationToken)?.GetLocation()) ?? classLocation, target.DisplayName, context.Attributes.Length));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoNetworks, LocationInfo.From(Syntax(networks[1], cancellationToken)?.GetLocation()) ?? classLocation, target.DisplayName, networks.Count));
             }
 
-            AttributeData network = context.Attributes[0];
+            AttributeData network = networks.Count > 0 ? networks[0] : context.Attributes[0];
             AttributeSyntax? networkSyntax = Syntax(network, cancellationToken);
             LocationInfo? networkLocation = LocationInfo.From(networkSyntax?.GetLocation()) ?? classLocation;
-            ImmutableArray<AttributeData> all = type.GetAttributes();
-            bool hasLayers = all.Any(a => Is(a, TypeNames.LayerAttribute) || Is(a, TypeNames.InitialWeightsAttribute) || Is(a, TypeNames.InitialBiasesAttribute));
+            if (all.Any(a => IsOurs(a) && IsBroken(a)))
+            {
+                // A broken attribute ([Layer(2)], Inputs = "2") is the compiler's to report; anything we said about it
+                // would only bury that message. The placeholders still keep the user's code compiling.
+                return new NetworkRequest(target, null, null, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
+            }
 
             if (network.ConstructorArguments.Length == 1)
             {
                 string path = network.ConstructorArguments[0].Value as string ?? string.Empty;
                 LocationInfo? pathLocation = LocationInfo.From(networkSyntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation()) ?? networkLocation;
-                if (hasLayers)
+                if (SecondDescription(network, networkSyntax, all, cancellationToken) is { } second)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonAndAttributeLayers, networkLocation, target.DisplayName));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonAndAttributeLayers, second.Where ?? networkLocation, target.DisplayName, second.What));
                 }
 
                 return new NetworkRequest(target, path, pathLocation, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
             }
 
-            NetworkDescription? description = AttributeDescriptionParser.Parse(network, networkLocation, all, diagnostics, cancellationToken);
+            NetworkDescription? description = AttributeDescriptionParser.Parse(network, networkLocation, all, target.DisplayName, diagnostics, cancellationToken);
             NumericKind numeric = network.NamedArguments.Any(a => a.Key == "Numeric" && a.Value.Value is 1) ? NumericKind.Float : NumericKind.Double;
             return new NetworkRequest(target, null, null, description, numeric, canHoldMembers, diagnostics.ToEquatableArray());
         }
+
+        /// <summary>
+        /// With a JSON path, what else describes the network: [Layer], [InitialWeights] or [InitialBiases] attributes,
+        /// or a property set on [Network] itself (which the JSON file would silently override). Null when nothing does.
+        /// </summary>
+        private static (string What, LocationInfo? Where)? SecondDescription(AttributeData network, AttributeSyntax? networkSyntax, ImmutableArray<AttributeData> all, CancellationToken cancellationToken)
+        {
+            foreach (string name in new[] { TypeNames.LayerAttribute, TypeNames.InitialWeightsAttribute, TypeNames.InitialBiasesAttribute })
+            {
+                AttributeData? first = all.FirstOrDefault(a => Is(a, name));
+                if (first is not null)
+                {
+                    string shortName = name.Substring("BackpropGen.".Length, name.Length - "BackpropGen.".Length - "Attribute".Length);
+                    return ("[" + shortName + "] attributes", LocationInfo.From(Syntax(first, cancellationToken)?.GetLocation()));
+                }
+            }
+
+            if (network.NamedArguments.Length > 0)
+            {
+                string property = network.NamedArguments[0].Key;
+                AttributeArgumentSyntax? argument = networkSyntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == property);
+                return ("'" + property + " = ...' on [Network] (the JSON file gives every setting)", LocationInfo.From(argument?.GetLocation()));
+            }
+
+            return null;
+        }
+
+        private static bool Holds(ClassDeclarationSyntax declaration, AttributeData attribute) =>
+            attribute.ApplicationSyntaxReference is { } reference
+            && reference.SyntaxTree == declaration.SyntaxTree
+            && declaration.Span.Contains(reference.Span);
+
+        private static bool IsOurs(AttributeData attribute) =>
+            Is(attribute, TypeNames.NetworkAttribute) || Is(attribute, TypeNames.LayerAttribute)
+            || Is(attribute, TypeNames.InitialWeightsAttribute) || Is(attribute, TypeNames.InitialBiasesAttribute);
+
+        private static bool IsBroken(AttributeData attribute) =>
+            attribute.AttributeConstructor is null
+            || attribute.ConstructorArguments.Any(c => c.Kind == TypedConstantKind.Error)
+            || attribute.NamedArguments.Any(n => n.Value.Kind == TypedConstantKind.Error);
 
         public static bool Is(AttributeData attribute, string metadataName) =>
             attribute.AttributeClass?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + metadataName;
