@@ -23,7 +23,7 @@ namespace BackpropGen.Generator
             IncrementalValuesProvider<NetworkRequest> requests = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     TypeNames.NetworkAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     static (syntax, cancellationToken) => NetworkRequestReader.Read(syntax, cancellationToken))
                 .Where(static request => request is not null)
                 .Select(static (request, _) => request!)

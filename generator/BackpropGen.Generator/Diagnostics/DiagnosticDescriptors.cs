@@ -112,6 +112,11 @@ namespace BackpropGen.Generator.Diagnostics
             "A frozen network needs every parameter",
             "A frozen network compiles its parameters to constants, but the {0} missing; give {1} (or export them from the trained network)");
 
+        public static readonly DiagnosticDescriptor DescriptionFileUnreadable = Error(
+            "BPG022",
+            "Network description file cannot be read",
+            "The AdditionalFiles item \"{0}\" matches \"{1}\" but its text cannot be read; check that the file exists and is readable");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",

@@ -26,6 +26,13 @@ namespace BackpropGen.Generator.Emit
                 w.Line("/// <summary>Unavailable: the network description has errors.</summary>");
                 w.Line("public const int InputCount = 0, OutputCount = 0, ParameterCount = 0, WeightCount = 0, BiasCount = 0;");
                 Member(w, $"public static string ParameterName(int index) {Throw}");
+                Member(w, $"public static void Predict({readOnly} input, {span} output) {Throw}");
+                if (target.IsStatic)
+                {
+                    // A static class can only be a frozen network: no instance members.
+                    return;
+                }
+
                 Member(w, $"public void GetParameters({span} destination) {Throw}");
                 Member(w, $"public void SetParameters({readOnly} source) {Throw}");
                 Member(w, $"public void Forward({readOnly} input, {span} output) {Throw}");
@@ -33,6 +40,8 @@ namespace BackpropGen.Generator.Emit
                 Member(w, $"public {t} Backward({readOnly} input, {readOnly} target, {span} gradient) {Throw}");
                 Member(w, $"public {t} Backward({readOnly} input, {readOnly} target, {span} gradient, out Trace trace) {Throw}");
                 Member(w, $"public {t} TrainStep({readOnly} input, {readOnly} target, {t} learningRate) {Throw}");
+                Member(w, "public void WriteDescription(global::System.IO.TextWriter writer) " + Throw);
+                Member(w, "public string ToDescriptionJson() " + Throw);
                 Member(w, "public struct Trace { }");
             });
             return w.ToString();

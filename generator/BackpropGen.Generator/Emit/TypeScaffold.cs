@@ -19,7 +19,7 @@ namespace BackpropGen.Generator.Emit
                 w.OpenBlock($"partial {type.Keyword} {type.Name}{type.TypeParameterList}");
             }
 
-            w.OpenBlock("partial class " + target.Name);
+            w.OpenBlock($"partial {target.Keyword} {target.Name}");
             writeMembers();
             w.CloseBlock();
 

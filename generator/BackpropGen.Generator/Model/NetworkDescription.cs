@@ -27,10 +27,16 @@ namespace BackpropGen.Generator.Model
     /// <summary>A partial type that contains the network class, as needed to re-open it.</summary>
     internal sealed record ContainingType(string Keyword, string Name, string TypeParameterList);
 
-    /// <summary>The user's partial class and the partial types around it (outermost first).</summary>
-    internal sealed record TargetClass(string? Namespace, string Name, EquatableArray<ContainingType> ContainingTypes)
+    /// <summary>
+    /// The user's partial class (<see cref="Keyword"/> "class" or "record"; possibly static) and the partial types
+    /// around it (outermost first).
+    /// </summary>
+    internal sealed record TargetClass(string? Namespace, string Name, EquatableArray<ContainingType> ContainingTypes, string Keyword = "class", bool IsStatic = false)
     {
-        /// <summary>Unique per class: namespace, containing types (with their arity) and name.</summary>
+        /// <summary>
+        /// Unique per class: namespace, then containing types (with their arity) after '+', so that class Net in
+        /// class A.B ("A.B+Net") and class Net in namespace A.B ("A.B.Net") do not collide.
+        /// </summary>
         public string HintName
         {
             get
@@ -47,10 +53,10 @@ namespace BackpropGen.Generator.Model
                     int arity = type.TypeParameterList.Length == 0 ? 0 : type.TypeParameterList.Split(',').Length;
                     if (arity > 0)
                     {
-                        builder.Append('_').Append(arity);
+                        builder.Append('`').Append(arity);
                     }
 
-                    builder.Append('.');
+                    builder.Append('+');
                 }
 
                 return builder.Append(Name).Append(".g.cs").ToString();

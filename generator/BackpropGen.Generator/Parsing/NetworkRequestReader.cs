@@ -16,7 +16,7 @@ namespace BackpropGen.Generator.Parsing
     {
         public static NetworkRequest? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration)
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration || !type.IsReferenceType)
             {
                 return null;
             }
@@ -45,7 +45,7 @@ namespace BackpropGen.Generator.Parsing
             }
         }
 
-        private static NetworkRequest? Read(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, ClassDeclarationSyntax declaration, CancellationToken cancellationToken)
+        private static NetworkRequest? Read(GeneratorAttributeSyntaxContext context, INamedTypeSymbol type, TypeDeclarationSyntax declaration, CancellationToken cancellationToken)
         {
             // [Network] on several partial declarations of one class: each declaration is a target of its own (and, in
             // one file, sees the [Network]s of both), but the class must get one request (one generated file), from
@@ -119,7 +119,7 @@ namespace BackpropGen.Generator.Parsing
             return null;
         }
 
-        private static bool Holds(ClassDeclarationSyntax declaration, AttributeData attribute) =>
+        private static bool Holds(TypeDeclarationSyntax declaration, AttributeData attribute) =>
             attribute.ApplicationSyntaxReference is { } reference
             && reference.SyntaxTree == declaration.SyntaxTree
             && declaration.Span.Contains(reference.Span);
@@ -139,7 +139,7 @@ namespace BackpropGen.Generator.Parsing
         public static AttributeSyntax? Syntax(AttributeData attribute, CancellationToken cancellationToken) =>
             attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
 
-        private static TargetClass ReadTarget(INamedTypeSymbol type, ClassDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
+        private static TargetClass ReadTarget(INamedTypeSymbol type, TypeDeclarationSyntax declaration, List<DiagnosticInfo> diagnostics)
         {
             LocationInfo? name = LocationInfo.From(declaration.Identifier.GetLocation());
             var containing = new List<ContainingType>();
@@ -166,7 +166,7 @@ namespace BackpropGen.Generator.Parsing
             }
 
             string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-            return new TargetClass(ns, type.Name, containing.ToEquatableArray());
+            return new TargetClass(ns, type.Name, containing.ToEquatableArray(), declaration is RecordDeclarationSyntax ? "record" : "class", type.IsStatic);
         }
 
         private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch

@@ -33,7 +33,7 @@ namespace BackpropGen.Generator.Parsing
             DescriptionFile file = files[matches[0]];
             if (!file.Readable)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DescriptionFileNotFound, request.JsonPathLocation, request.JsonPath));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DescriptionFileUnreadable, request.JsonPathLocation, file.Path, request.JsonPath));
                 return Result(request, null, request.JsonPath, diagnostics);
             }
 

@@ -83,13 +83,16 @@ public class FileResolutionDiagnosticsTests
     }
 
     [Fact]
-    public void A_file_that_cannot_be_read_is_BPG001_at_the_path_argument()
+    public void A_file_that_cannot_be_read_is_BPG022_at_the_path_argument()
     {
         string source = Source("nets/net.json");
 
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(new[] { source }), new AdditionalText[] { new UnreadableText("/proj/nets/net.json") });
 
-        DiagnosticAssert.AtSource(DiagnosticAssert.Single(run, "BPG001"), source, "\"nets/net.json\"");
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG022");
+        DiagnosticAssert.AtSource(error, source, "\"nets/net.json\"");
+        Assert.Contains("/proj/nets/net.json", error.GetMessage());
+        Assert.Contains("cannot be read", error.GetMessage());
     }
 
     [Fact]

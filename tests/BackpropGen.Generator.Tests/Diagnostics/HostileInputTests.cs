@@ -255,17 +255,19 @@ public class HostileInputTests
     [Fact]
     public void Classes_whose_names_read_alike_do_not_collide()
     {
-        // Namespace A.B with class Net, and class B in namespace A with a nested Net: both would be "A.B.Net".
+        // Net nested in Outer<T> and Net nested in Outer_1: a hint name that spelled the arity "_1" would collide;
+        // and Net in namespace A.Outer next to them.
         const string source = """
-            namespace A.B { [BackpropGen.Network("nets/net.json")] public partial class Net { } }
-            namespace A { public partial class B { [BackpropGen.Network("nets/net.json")] public partial class Net { } } }
+            namespace A { public partial class Outer<T> { [BackpropGen.Network("nets/net.json")] public partial class Net { } } }
+            namespace A { public partial class Outer_1 { [BackpropGen.Network("nets/net.json")] public partial class Net { } } }
+            namespace A.Outer { [BackpropGen.Network("nets/net.json")] public partial class Net { } }
             """;
 
         GeneratorRun run = GeneratorHarness.Run(source, (DiagnosticAssert.JsonPath, D.Full));
 
         Assert.Null(run.Result.Results[0].Exception);
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(2, run.GeneratedSources.Count);
+        Assert.Equal(3, run.GeneratedSources.Count);
         Assert.Empty(run.CompilationDiagnostics);
     }
 
