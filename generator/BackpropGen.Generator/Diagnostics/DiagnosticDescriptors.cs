@@ -57,11 +57,6 @@ namespace BackpropGen.Generator.Diagnostics
             "Initial value is not finite",
             "Initial {0} {1} is {2}; every initial value must be a finite {3}");
 
-        public static readonly DiagnosticDescriptor NotSupportedYet = Error(
-            "BPG011",
-            "Not supported yet",
-            "{0} is not supported yet; {1}");
-
         public static readonly DiagnosticDescriptor ClassNotPartial = Error(
             "BPG012",
             "Network class must be partial",
