@@ -1,0 +1,90 @@
+namespace BackpropGen.Generator.Tests.Numerics;
+
+/// <summary>TrainStep is one plain gradient-descent step: p+ = p - eta * dE/dp, every gradient taken before any update.</summary>
+public class TrainStepTests
+{
+    private const double LearningRate = 0.37; // not a power of two, so the product rounds like any real step
+
+    private static readonly IReadOnlyList<NetworkSpec> Specs =
+        (from numeric in new[] { "double", "float" }
+         from train in new bool?[] { true, false, null }
+         select new NetworkSpec(
+             $"tanh-logistic-identity, biases shared/per_neuron/shared | trainBiases {train?.ToString() ?? "omitted"} | {numeric}",
+             3,
+             new[] { new LayerSpec(4, "tanh", "shared"), new LayerSpec(3, "logistic"), new LayerSpec(2, "identity", "shared") },
+             "mean_squared_error",
+             numeric,
+             train))
+        .Concat(
+            from numeric in new[] { "double", "float" }
+            select new NetworkSpec($"softplus-leaky_relu, no biases | trainBiases false | {numeric}", 2, new[] { new LayerSpec(3, "softplus", "none"), new LayerSpec(2, "leaky_relu", "none") }, Numeric: numeric, TrainBiases: false))
+        .ToList();
+
+    private static readonly Lazy<CompiledNetworks> Compiled = new(() => CompiledNetworks.Compile(Specs, "TrainStepNetworks"));
+
+    public static IEnumerable<object[]> Networks => Specs.Select(s => new object[] { s.Name });
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void TrainStep_subtracts_learning_rate_times_the_pre_step_gradient(string network)
+    {
+        NetworkSpec spec = Compiled.Value.Spec(network);
+        Step step = Step.Take(Compiled.Value.Create(network), spec);
+
+        // double: the same two roundings as p - eta * g computed here; float: computed here in float, the network's type.
+        double relative = spec.IsFloat ? 1e-6 : 1e-15;
+        for (int i = 0; i < spec.ParameterCount; i++)
+        {
+            bool frozenBias = i >= spec.WeightCount && !spec.TrainsBiases;
+            double expected = frozenBias ? step.Before[i]
+                : spec.IsFloat ? (float)step.Before[i] - ((float)LearningRate * (float)step.Gradient[i])
+                : step.Before[i] - (LearningRate * step.Gradient[i]);
+            double tolerance = frozenBias ? 0 : relative * Math.Max(Math.Abs(step.Before[i]), Math.Abs(LearningRate * step.Gradient[i]));
+            Assert.True(Math.Abs(step.After[i] - expected) <= tolerance, $"parameter {i}: before {step.Before[i]:R}, gradient {step.Gradient[i]:R}, after {step.After[i]:R}, expected {expected:R}");
+        }
+
+        Assert.True(Enumerable.Range(0, spec.WeightCount).All(i => step.After[i] != step.Before[i]), "every weight has a non-zero gradient here, so every weight must move");
+    }
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void Biases_move_exactly_when_trainBiases_is_not_false(string network)
+    {
+        NetworkSpec spec = Compiled.Value.Spec(network);
+        Step step = Step.Take(Compiled.Value.Create(network), spec);
+
+        var biases = Enumerable.Range(spec.WeightCount, spec.BiasCount).ToList();
+        Assert.All(biases, i => Assert.NotEqual(0.0, step.Gradient[i])); // so a bias that should move would
+        Assert.All(biases, i => Assert.Equal(spec.TrainsBiases, step.After[i] != step.Before[i]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void TrainStep_returns_the_loss_before_the_step(string network)
+    {
+        NetworkSpec spec = Compiled.Value.Spec(network);
+        Step step = Step.Take(Compiled.Value.Create(network), spec);
+
+        Assert.Equal(step.LossBefore, step.Returned);
+        Assert.NotEqual(step.LossBefore, step.LossAfter); // the step did change the network
+    }
+
+    /// <summary>One TrainStep from a drawn point, with what Backward and Loss said before and after it.</summary>
+    private sealed record Step(double[] Before, double[] Gradient, double LossBefore, double Returned, double[] After, double LossAfter)
+    {
+        public static Step Take(IGradientCheckable net, NetworkSpec spec)
+        {
+            CheckPoint point = CheckPoint.Draw(spec);
+            net.SetParameters(point.Parameters);
+            var before = new double[spec.ParameterCount];
+            net.GetParameters(before);
+            var gradient = new double[spec.ParameterCount];
+            net.Backward(point.Input, point.Target, gradient);
+            double lossBefore = net.Loss(point.Input, point.Target);
+            double returned = net.TrainStep(point.Input, point.Target, LearningRate);
+            var after = new double[spec.ParameterCount];
+            net.GetParameters(after);
+            return new Step(before, gradient, lossBefore, returned, after, net.Loss(point.Input, point.Target));
+        }
+    }
+}
