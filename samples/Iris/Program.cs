@@ -9,7 +9,8 @@ namespace Iris;
 /// <summary>
 /// Trains the generated <see cref="IrisNet"/> (4-8-3, tanh hidden layer, softmax output,
 /// cross-entropy) on 80% of Fisher's Iris data and reports its accuracy on the other 20%.
-/// Exits with 1 if that accuracy is below --min-accuracy.
+/// Exits with 1 if that accuracy is below --min-accuracy. With --export PATH, then writes the trained
+/// network as a frozen description for samples/IrisFrozen (see <see cref="Export"/>).
 /// </summary>
 internal static class Program
 {
@@ -23,7 +24,7 @@ internal static class Program
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        SampleOptions? options = SampleOptions.Parse(args, "Iris [--min-accuracy 0.95] [--timings]");
+        SampleOptions? options = SampleOptions.Parse(args, "Iris [--min-accuracy 0.95] [--timings] [--export path.json]", acceptsExport: true);
         if (options is null)
         {
             return 2;
@@ -69,6 +70,11 @@ internal static class Program
         if (options.Timings)
         {
             Console.WriteLine($"Training time: {seconds:0.000} s, {seconds * 1000 / Epochs:0.000} ms per epoch");
+        }
+
+        if (options.Export is string exportPath)
+        {
+            Export.Write(exportPath, net, SplitSeed, TestFraction, mean, std, test, classNames);
         }
 
         return Classifier.Verdict(testAccuracy, options.MinAccuracy);

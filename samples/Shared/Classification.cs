@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 
-// Shared by samples/Iris and samples/Digits (linked into both projects): a CSV loader, a seeded
+// Shared by samples/Iris, samples/Digits and samples/IrisFrozen (linked into each project): a CSV loader, a seeded
 // stratified split, feature standardisation, a per-sample SGD training loop and an evaluation.
 // Everything random is seeded and all numbers are formatted with the invariant culture, so the
 // printed output is the same on every run and machine (timings are only printed with --timings).
@@ -18,6 +18,12 @@ public interface IClassifierNetwork
     double Loss(ReadOnlySpan<double> input, ReadOnlySpan<double> target);
     double TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double learningRate);
 }
+
+/// <summary>
+/// A network's forward pass as a function: a trainable network's <c>Forward</c>, or a frozen network's static
+/// <c>Predict</c> (which has no instance, so cannot implement <see cref="IClassifierNetwork"/>).
+/// </summary>
+public delegate void ForwardFunction(ReadOnlySpan<double> input, Span<double> output);
 
 /// <summary>Rows of features with an integer class label (0 .. ClassCount-1).</summary>
 public sealed record LabelledData(double[][] Features, int[] Labels, int ClassCount)
@@ -160,9 +166,12 @@ public static class Classifier
     }
 
     /// <summary>The class with the largest output (the first one on a tie).</summary>
-    public static int Predict(IClassifierNetwork net, double[] input, Span<double> output)
+    public static int Predict(IClassifierNetwork net, double[] input, Span<double> output) => Predict(net.Forward, input, output);
+
+    /// <summary>The class with the largest output of <paramref name="forward"/> (the first one on a tie).</summary>
+    public static int Predict(ForwardFunction forward, double[] input, Span<double> output)
     {
-        net.Forward(input, output);
+        forward(input, output);
         int best = 0;
         for (int k = 1; k < output.Length; k++)
         {
@@ -175,17 +184,22 @@ public static class Classifier
         return best;
     }
 
-    public static double Accuracy(IClassifierNetwork net, LabelledData data) =>
-        (double)ConfusionMatrix(net, data).Select((row, c) => row[c]).Sum() / data.Count;
+    public static double Accuracy(IClassifierNetwork net, LabelledData data) => Accuracy(net.Forward, data);
+
+    public static double Accuracy(ForwardFunction forward, LabelledData data) =>
+        (double)ConfusionMatrix(forward, data).Select((row, c) => row[c]).Sum() / data.Count;
 
     /// <summary>matrix[actual][predicted] = number of rows.</summary>
-    public static int[][] ConfusionMatrix(IClassifierNetwork net, LabelledData data)
+    public static int[][] ConfusionMatrix(IClassifierNetwork net, LabelledData data) => ConfusionMatrix(net.Forward, data);
+
+    /// <summary>matrix[actual][predicted] = number of rows.</summary>
+    public static int[][] ConfusionMatrix(ForwardFunction forward, LabelledData data)
     {
         int[][] matrix = Enumerable.Range(0, data.ClassCount).Select(_ => new int[data.ClassCount]).ToArray();
         Span<double> output = stackalloc double[data.ClassCount];
         for (int i = 0; i < data.Count; i++)
         {
-            matrix[data.Labels[i]][Predict(net, data.Features[i], output)]++;
+            matrix[data.Labels[i]][Predict(forward, data.Features[i], output)]++;
         }
 
         return matrix;
@@ -220,13 +234,14 @@ public static class Classifier
     }
 }
 
-/// <summary>The samples' command line: [--min-accuracy 0.95] [--timings].</summary>
-public sealed record SampleOptions(double? MinAccuracy, bool Timings)
+/// <summary>The samples' command line: [--min-accuracy 0.95] [--timings], and [--export path] where the sample offers it.</summary>
+public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Export = null)
 {
-    public static SampleOptions? Parse(string[] args, string usage)
+    public static SampleOptions? Parse(string[] args, string usage, bool acceptsExport = false)
     {
         double? minAccuracy = null;
         bool timings = false;
+        string? export = null;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--min-accuracy" && i + 1 < args.Length
@@ -240,15 +255,26 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings)
             {
                 timings = true;
             }
+            else if (acceptsExport && args[i] == "--export" && i + 1 < args.Length && args[i + 1].Length > 0)
+            {
+                export = args[i + 1];
+                i++;
+            }
             else
             {
                 Console.Error.WriteLine($"Unexpected argument \"{args[i]}\". Usage: {usage}");
                 Console.Error.WriteLine("  --min-accuracy F  exit with 1 if the held-out accuracy is below F (0..1), e.g. 0.95");
                 Console.Error.WriteLine("  --timings         also print wall-clock times (the rest of the output is deterministic)");
+                if (acceptsExport)
+                {
+                    Console.Error.WriteLine("  --export PATH     after training, write the trained network as a frozen description to PATH (.json),");
+                    Console.Error.WriteLine("                    with what a frozen app needs next to it (see README.md, \"Train, export, freeze\")");
+                }
+
                 return null;
             }
         }
 
-        return new SampleOptions(minAccuracy, timings);
+        return new SampleOptions(minAccuracy, timings, export);
     }
 }

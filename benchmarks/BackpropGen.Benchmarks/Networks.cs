@@ -1,0 +1,55 @@
+using System;
+using BackpropGen;
+
+namespace BackpropGen.Benchmarks;
+
+/// <summary>
+/// The generated members every trainable network has (SPEC section 4). Used only by the setup checks and the
+/// --export/--jit modes; the benchmarks themselves call the sealed generated classes directly.
+/// </summary>
+public interface ITrainable<T>
+{
+    void GetParameters(Span<T> destination);
+
+    void SetParameters(ReadOnlySpan<T> source);
+
+    void Forward(ReadOnlySpan<T> input, Span<T> output);
+
+    T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
+
+    T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradient);
+
+    T TrainStep(ReadOnlySpan<T> input, ReadOnlySpan<T> target, T learningRate);
+
+    string ToDescriptionJson();
+}
+
+// Trainable networks, generated from Networks/*.json.
+
+/// <summary>2-2-2 worked example, double (unrolled).</summary>
+[Network("Networks/worked.json")]
+public sealed partial class WorkedD : ITrainable<double> { }
+
+/// <summary>2-2-2 worked example, float (unrolled).</summary>
+[Network("Networks/worked.float.json")]
+public sealed partial class WorkedF : ITrainable<float> { }
+
+/// <summary>64-32-10, double (auto: loops).</summary>
+[Network("Networks/digits.json")]
+public sealed partial class DigitsD : ITrainable<double> { }
+
+/// <summary>64-32-10, float (auto: loops).</summary>
+[Network("Networks/digits.float.json")]
+public sealed partial class DigitsF : ITrainable<float> { }
+
+/// <summary>64-32-10, double, forced unrolled.</summary>
+[Network("Networks/digits.unrolled.json")]
+public sealed partial class DigitsUnrolledD : ITrainable<double> { }
+
+/// <summary>784-128-10, double (auto: loops).</summary>
+[Network("Networks/mnist.json")]
+public sealed partial class MnistD : ITrainable<double> { }
+
+/// <summary>784-128-10, float (auto: loops).</summary>
+[Network("Networks/mnist.float.json")]
+public sealed partial class MnistF : ITrainable<float> { }
