@@ -19,14 +19,17 @@ namespace BackpropGen.Generator.Emit
         /// </summary>
         public const int MaxUnrolledWeights = 1_000;
 
-        public static CodegenKind Choose(CodegenKind requested, NetworkModel network, ChainRulePlan plan)
+        /// <param name="requested">The description's <c>codegen</c>.</param>
+        /// <param name="network">The network.</param>
+        /// <param name="plan">The unrolled plan, built only when the weight count leaves the choice open.</param>
+        public static CodegenKind Choose(CodegenKind requested, NetworkModel network, System.Func<ChainRulePlan> plan)
         {
             if (requested != CodegenKind.Auto)
             {
                 return requested;
             }
 
-            return plan.All.Count() <= MaxUnrolledLocals && network.WeightCount <= MaxUnrolledWeights
+            return network.WeightCount <= MaxUnrolledWeights && plan().All.Count() <= MaxUnrolledLocals
                 ? CodegenKind.Unrolled
                 : CodegenKind.Loops;
         }

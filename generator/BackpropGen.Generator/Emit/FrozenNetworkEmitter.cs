@@ -12,14 +12,12 @@ namespace BackpropGen.Generator.Emit
     {
         private readonly SourceWriter _w = new SourceWriter();
         private readonly NetworkModel _network;
-        private readonly ChainRulePlan _plan;
         private readonly string _t;
         private bool _loops;
 
         private FrozenNetworkEmitter(NetworkModel network)
         {
             _network = network;
-            _plan = new ChainRulePlan(network, parametersAsLiterals: true);
             _t = network.Numeric.Keyword;
         }
 
@@ -29,7 +27,7 @@ namespace BackpropGen.Generator.Emit
         public static string Emit(TargetClass target, NetworkModel network, string origin)
         {
             var emitter = new FrozenNetworkEmitter(network);
-            if (CodeLayout.Choose(network.Description.Codegen, network, new ChainRulePlan(network)) == CodegenKind.Loops)
+            if (CodeLayout.Choose(network.Description.Codegen, network, () => new ChainRulePlan(network)) == CodegenKind.Loops)
             {
                 emitter._loops = true;
             }
@@ -63,7 +61,8 @@ namespace BackpropGen.Generator.Emit
                 return;
             }
 
-            foreach (QuantityBlock block in new[] { _plan.Inputs }.Concat(_plan.Forward))
+            var plan = new ChainRulePlan(_network, parametersAsLiterals: true);
+            foreach (QuantityBlock block in new[] { plan.Inputs }.Concat(plan.Forward))
             {
                 _w.Line();
                 foreach (string heading in block.Heading)

@@ -25,10 +25,10 @@ namespace BackpropGen.Generator.Emit
                 return FrozenNetworkEmitter.Emit(target, network, origin);
             }
 
-            var plan = new ChainRulePlan(network);
-            return CodeLayout.Choose(description.Codegen, network, plan) == CodegenKind.Loops
+            ChainRulePlan? plan = null;
+            return CodeLayout.Choose(description.Codegen, network, () => plan = new ChainRulePlan(network)) == CodegenKind.Loops
                 ? new LoopsNetworkEmitter(target, network).WriteFile(origin, "loops layout")
-                : new NetworkEmitter(target, network, plan).WriteFile(origin, "unrolled layout");
+                : new NetworkEmitter(target, network, plan ?? new ChainRulePlan(network)).WriteFile(origin, "unrolled layout");
         }
 
         protected override void WriteMembers()
