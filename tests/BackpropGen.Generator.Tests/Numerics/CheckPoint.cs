@@ -5,12 +5,21 @@ public sealed record CheckPoint(double[] Parameters, double[] Input, double[] Ta
 {
     private const int MaxAttempts = 1000;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CheckPoint> Drawn = new();
+
     /// <summary>
     /// A reproducible, well-conditioned point for <paramref name="spec"/>, judged by <see cref="ReferenceNetwork"/> only:
     /// no relu/leaky_relu net comes near its kink at 0 at any point the central differences evaluate, every relu
     /// layer passes some gradient, and the gradient is large enough that a 5% error in it stands out of the tolerances.
     /// </summary>
     public static CheckPoint Draw(NetworkSpec spec)
+    {
+        // Several tests check the same network at the same point; drawing it (kink checks included) is done once.
+        CheckPoint point = Drawn.GetOrAdd(spec.Name, _ => DrawNew(spec));
+        return new CheckPoint((double[])point.Parameters.Clone(), (double[])point.Input.Clone(), (double[])point.Target.Clone());
+    }
+
+    private static CheckPoint DrawNew(NetworkSpec spec)
     {
         var random = new Random(StableHash(spec.Name));
         FiniteDifferenceSettings settings = FiniteDifferenceSettings.For(spec);

@@ -1,11 +1,9 @@
 namespace BackpropGen.Generator.Tests.Numerics;
 
 /// <summary>
-/// The networks whose derivatives are checked, all generated into one compilation built on first use:
-/// every element-wise activation x squared loss x bias mode x numeric type on 0, 1 and 3 hidden layers (unrolled),
-/// the same on 0 and 3 hidden layers in the loops layout, softmax outputs and cross-entropy in both layouts,
-/// networks mixing activations, bias modes and leaky_relu slopes across layers, and loops networks wide enough
-/// for the vectorized kernels.
+/// The networks whose derivatives are checked, all generated into one compilation built on first use.
+/// Unrolled code runs to 25-100 KB per network and compiling it dominates the run (about 2 s of CPU per MB),
+/// so the full product is taken where a combination changes the code and thinned where it cannot.
 /// </summary>
 public static class GradientCheckNetworks
 {
@@ -15,17 +13,25 @@ public static class GradientCheckNetworks
     public static readonly string[] BiasModes = { "per_neuron", "shared", "none" };
     public static readonly string[] Numerics = { "double", "float" };
 
+    /// <summary>Output activations coupled to their loss: softmax with every loss, logistic with binary cross-entropy.</summary>
+    private static readonly (string Activation, string Loss)[] CoupledOutputs =
+        { ("softmax", "half_squared_error"), ("softmax", "mean_squared_error"), ("softmax", "cross_entropy"), ("logistic", "cross_entropy") };
+
     /// <summary>
     /// Layer sizes after the 3 inputs: 0, 1 and 3 hidden layers, no two adjacent widths equal (so a transposed weight
-    /// index cannot go unnoticed). Kept small: unrolled code grows with the weights and compiling it dominates the run.
+    /// index or a loop over the wrong dimension cannot go unnoticed).
     /// </summary>
     private static readonly int[] NoHidden = { 2 }, OneHidden = { 4, 2 }, ThreeHidden = { 4, 2, 3, 2 };
 
+    // Static fields initialise in textual order: everything All uses is declared above it.
     public static readonly IReadOnlyList<NetworkSpec> All =
-        ElementWise(new[] { NoHidden, OneHidden, ThreeHidden }, codegen: null)
-        .Concat(ElementWise(new[] { NoHidden, ThreeHidden }, codegen: "loops"))
-        .Concat(SoftmaxAndCrossEntropy(codegen: null))
-        .Concat(SoftmaxAndCrossEntropy(codegen: "loops"))
+        ElementWise(NoHidden).Concat(ElementWise(OneHidden))
+        .Concat(ElementWiseDeep())
+        .Concat(ElementWise(ThreeHidden, "loops"))
+        .Concat(SoftmaxAndCrossEntropy(NoHidden, codegen: null))
+        .Concat(SoftmaxAndCrossEntropyDeep(OneHidden, codegen: null))
+        .Concat(SoftmaxAndCrossEntropy(NoHidden, codegen: "loops"))
+        .Concat(SoftmaxAndCrossEntropy(ThreeHidden, codegen: "loops"))
         .Concat(Mixed())
         .Concat(WideLoops())
         .ToList();
@@ -37,25 +43,45 @@ public static class GradientCheckNetworks
     /// <summary>One theory row per network; the row's name is the configuration.</summary>
     public static IEnumerable<object[]> Names => All.Select(spec => new object[] { spec.Name });
 
-    private static IEnumerable<NetworkSpec> ElementWise(int[][] shapes, string? codegen) =>
+    /// <summary>Every activation x squared loss x bias mode x numeric type, the same activation and bias on every layer.</summary>
+    private static IEnumerable<NetworkSpec> ElementWise(int[] shape, string? codegen = null) =>
         from activation in Activations
         from loss in SquaredLosses
         from bias in BiasModes
         from numeric in Numerics
-        from shape in shapes
         select Network($"{activation} | {loss} | bias {bias}", numeric, 3, shape.Select(size => new LayerSpec(size, activation, bias)).ToArray(), loss, codegen);
 
-    /// <summary>Output activations coupled to their loss: softmax with every loss, logistic with binary cross-entropy.</summary>
-    private static IEnumerable<NetworkSpec> SoftmaxAndCrossEntropy(string? codegen)
+    /// <summary>
+    /// Unrolled, 3 hidden layers: every activation x loss x numeric, each net with all three bias modes (rotating over
+    /// its layers). Bias and activation code is written per layer, the loss only at the output: the shallower
+    /// products above already take every combination of those.
+    /// </summary>
+    private static IEnumerable<NetworkSpec> ElementWiseDeep() =>
+        from activation in Activations
+        from loss in SquaredLosses
+        from numeric in Numerics
+        let rotation = Array.IndexOf(Activations, activation)
+        let layers = ThreeHidden.Select((size, l) => new LayerSpec(size, activation, BiasModes[(rotation + l) % 3])).ToArray()
+        select Network($"{activation} | {loss} | biases {string.Join("/", layers.Select(l => l.Bias))}", numeric, 3, layers, loss, codegen: null);
+
+    /// <summary>Every coupled output x output bias mode x numeric type; hidden layers relu, softplus, tanh with rotating biases.</summary>
+    private static IEnumerable<NetworkSpec> SoftmaxAndCrossEntropy(int[] shape, string? codegen) =>
+        from output in CoupledOutputs
+        from bias in BiasModes
+        from numeric in Numerics
+        select Coupled(output, bias, numeric, shape, codegen);
+
+    /// <summary>Unrolled with a hidden layer: every coupled output x numeric type, the output bias mode rotating.</summary>
+    private static IEnumerable<NetworkSpec> SoftmaxAndCrossEntropyDeep(int[] shape, string? codegen) =>
+        from output in CoupledOutputs
+        from numeric in Numerics
+        select Coupled(output, BiasModes[Array.IndexOf(CoupledOutputs, output) % 3], numeric, shape, codegen);
+
+    private static NetworkSpec Coupled((string Activation, string Loss) output, string bias, string numeric, int[] shape, string? codegen)
     {
-        var outputs = new[] { ("softmax", "half_squared_error"), ("softmax", "mean_squared_error"), ("softmax", "cross_entropy"), ("logistic", "cross_entropy") };
-        var hidden = new[] { Array.Empty<LayerSpec>(), new[] { new LayerSpec(4, "relu"), new LayerSpec(2, "softplus", "shared"), new LayerSpec(5, "tanh", "none") } };
-        return from output in outputs
-               from bias in BiasModes
-               from numeric in Numerics
-               from layers in hidden
-               select Network(
-                   $"{output.Item1} output | {output.Item2} | output bias {bias}", numeric, 3, layers.Append(new LayerSpec(3, output.Item1, bias)).ToArray(), output.Item2, codegen);
+        string[] hiddenActivations = { "relu", "softplus", "tanh" };
+        var hidden = shape.SkipLast(1).Select((size, l) => new LayerSpec(size, hiddenActivations[l], BiasModes[l % 3]));
+        return Network($"{output.Activation} output | {output.Loss} | output bias {bias}", numeric, 3, hidden.Append(new LayerSpec(3, output.Activation, bias)).ToArray(), output.Loss, codegen);
     }
 
     private static IEnumerable<NetworkSpec> Mixed()
@@ -70,9 +96,9 @@ public static class GradientCheckNetworks
             ("one weight", 1, new[] { new LayerSpec(1, "softplus") }),
         };
 
-        // Every loss is covered above; here the losses alternate to keep the compilation small.
-        return topologies.SelectMany((topology, i) => Numerics.Select(numeric =>
-            Network("mixed " + topology.Name, numeric, topology.Inputs, topology.Layers, SquaredLosses[i % 2], codegen: null)));
+        // Every loss and numeric type is covered above; here they alternate to keep the compilation small.
+        return topologies.Select((topology, i) =>
+            Network("mixed " + topology.Name, Numerics[i / 2 % 2], topology.Inputs, topology.Layers, SquaredLosses[i % 2], codegen: null));
     }
 
     /// <summary>Fan-ins of 37 and 19 run the vectorized Dot/AddScaled/Scale kernels of the loops layout, with remainders.</summary>

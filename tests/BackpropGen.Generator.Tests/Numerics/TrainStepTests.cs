@@ -5,19 +5,22 @@ public class TrainStepTests
 {
     private const double LearningRate = 0.37; // not a power of two, so the product rounds like any real step
 
+    private static readonly string?[] Layouts = { null, "loops" };
+
     private static readonly IReadOnlyList<NetworkSpec> Specs =
-        (from numeric in new[] { "double", "float" }
+        (from layout in Layouts
+         from numeric in new[] { "double", "float" }
          from train in new bool?[] { true, false, null }
-         select new NetworkSpec(
-             $"tanh-logistic-identity, biases shared/per_neuron/shared | trainBiases {train?.ToString() ?? "omitted"} | {numeric}",
-             3,
-             new[] { new LayerSpec(4, "tanh", "shared"), new LayerSpec(3, "logistic"), new LayerSpec(2, "identity", "shared") },
-             "mean_squared_error",
-             numeric,
-             train))
+         select Network($"tanh-logistic-identity, biases shared/per_neuron/shared | trainBiases {train?.ToString() ?? "omitted"}", 3,
+             new[] { new LayerSpec(4, "tanh", "shared"), new LayerSpec(3, "logistic"), new LayerSpec(2, "identity", "shared") }, "mean_squared_error", numeric, train, layout))
         .Concat(
+            from layout in Layouts
             from numeric in new[] { "double", "float" }
-            select new NetworkSpec($"softplus-leaky_relu, no biases | trainBiases false | {numeric}", 2, new[] { new LayerSpec(3, "softplus", "none"), new LayerSpec(2, "leaky_relu", "none") }, Numeric: numeric, TrainBiases: false))
+            select Network("tanh-softmax, cross_entropy | trainBiases omitted", 3, new[] { new LayerSpec(4, "tanh", "shared"), new LayerSpec(3, "softmax") }, "cross_entropy", numeric, null, layout))
+        .Concat(
+            from layout in Layouts
+            from numeric in new[] { "double", "float" }
+            select Network("softplus-leaky_relu, no biases | trainBiases false", 2, new[] { new LayerSpec(3, "softplus", "none"), new LayerSpec(2, "leaky_relu", "none") }, "half_squared_error", numeric, false, layout))
         .ToList();
 
     private static readonly Lazy<CompiledNetworks> Compiled = new(() => CompiledNetworks.Compile(Specs, "TrainStepNetworks"));
@@ -54,7 +57,9 @@ public class TrainStepTests
         Step step = Step.Take(Compiled.Value.Create(network), spec);
 
         var biases = Enumerable.Range(spec.WeightCount, spec.BiasCount).ToList();
-        Assert.All(biases, i => Assert.NotEqual(0.0, step.Gradient[i])); // so a bias that should move would
+        // So that a bias that should move visibly would. (Not true of a shared bias on a softmax layer: softmax ignores
+        // a shift of all its nets, so that bias's gradient is always 0.)
+        Assert.All(biases, i => Assert.True(Math.Abs(step.Gradient[i]) > 1e-3, $"gradient of parameter {i} is {step.Gradient[i]}"));
         Assert.All(biases, i => Assert.Equal(spec.TrainsBiases, step.After[i] != step.Before[i]));
     }
 
@@ -68,6 +73,9 @@ public class TrainStepTests
         Assert.Equal(step.LossBefore, step.Returned);
         Assert.NotEqual(step.LossBefore, step.LossAfter); // the step did change the network
     }
+
+    private static NetworkSpec Network(string what, int inputs, LayerSpec[] layers, string loss, string numeric, bool? train, string? layout) =>
+        new($"{what} | {numeric} | {layout ?? "auto"}", inputs, layers, loss, numeric, train, Codegen: layout);
 
     /// <summary>One TrainStep from a drawn point, with what Backward and Loss said before and after it.</summary>
     private sealed record Step(double[] Before, double[] Gradient, double LossBefore, double Returned, double[] After, double LossAfter)
