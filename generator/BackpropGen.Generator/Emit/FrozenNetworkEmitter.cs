@@ -44,6 +44,16 @@ namespace BackpropGen.Generator.Emit
 
         private void WriteMembers()
         {
+            WritePredict();
+            _w.Line();
+            // Throwing lives in its own method so that Predict stays small for the JIT.
+            _w.OpenBlock("private static void ThrowWrongLength(string parameterName, string bound, int expected, int actual)");
+            _w.Line("throw new global::System.ArgumentException(parameterName + \" must have \" + bound + \" \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
+            _w.CloseBlock();
+        }
+
+        private void WritePredict()
+        {
             _w.Line("/// <summary>Number of inputs.</summary>");
             _w.Line($"public const int InputCount = {_network.Inputs.Count};");
             _w.Line("/// <summary>Number of outputs.</summary>");
@@ -53,8 +63,8 @@ namespace BackpropGen.Generator.Emit
             _w.Line();
             _w.Line("/// <summary>Runs the network on <paramref name=\"input\"/> (exactly InputCount values) and writes OutputCount values to <paramref name=\"output\"/>.</summary>");
             _w.OpenBlock($"public static void Predict(global::System.ReadOnlySpan<{_t}> input, global::System.Span<{_t}> output)");
-            _w.Line("if (input.Length != InputCount) throw new global::System.ArgumentException(\"input must have exactly \" + InputCount + \" elements, but has \" + input.Length + \".\", nameof(input));");
-            _w.Line("if (output.Length < OutputCount) throw new global::System.ArgumentException(\"output must have at least \" + OutputCount + \" elements, but has \" + output.Length + \".\", nameof(output));");
+            _w.Line("if (input.Length != InputCount) ThrowWrongLength(nameof(input), \"exactly\", InputCount, input.Length);");
+            _w.Line("if (output.Length < OutputCount) ThrowWrongLength(nameof(output), \"at least\", OutputCount, output.Length);");
             if (_loops)
             {
                 WriteLoopsBody();
