@@ -65,6 +65,34 @@ public class AttributeFormTests
             WithoutOriginLine(run.GeneratedSources["FromAttributes.g.cs"]).Replace("FromAttributes", "Twin"));
     }
 
+    [Theory]
+    [InlineData("Softmax", "softmax", "CrossEntropy", "cross_entropy")]
+    [InlineData("Logistic", "logistic", "CrossEntropy", "cross_entropy")]
+    [InlineData("Softmax", "softmax", "MeanSquaredError", "mean_squared_error")]
+    public void Classification_heads_are_the_same_in_both_forms(string activation, string jsonActivation, string loss, string jsonLoss)
+    {
+        string source = $$"""
+            using BackpropGen;
+            [Network("twin.json")] public partial class FromJson { }
+            [Network(Inputs = 4, Loss = LossFunction.{{loss}}, Numeric = Numeric.Float)]
+            [Layer(5, Activation.Tanh)]
+            [Layer(3, Activation.{{activation}})]
+            public partial class FromAttributes { }
+            """;
+        string json = $$"""
+            { "inputs": 4, "loss": "{{jsonLoss}}", "numeric": "float",
+              "layers": [ { "size": 5, "activation": "tanh" }, { "size": 3, "activation": "{{jsonActivation}}" } ] }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(source, ("/p/twin.json", json));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Equal(
+            WithoutOriginLine(run.GeneratedSources["FromJson.g.cs"]).Replace("FromJson", "Twin"),
+            WithoutOriginLine(run.GeneratedSources["FromAttributes.g.cs"]).Replace("FromAttributes", "Twin"));
+    }
+
     [Fact]
     public void A_broken_description_reports_only_its_BPG_error_even_when_the_network_is_used()
     {
