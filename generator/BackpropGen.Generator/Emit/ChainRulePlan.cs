@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BackpropGen.Generator.Model;
+using static BackpropGen.Generator.Model.QuantityNames;
 
 namespace BackpropGen.Generator.Emit
 {
@@ -57,7 +58,7 @@ namespace BackpropGen.Generator.Emit
                 network.Inputs.Select((name, k) => new Quantity(name, $"input[{k}]", $"input {name}")).ToArray());
             Targets = new QuantityBlock(
                 new[] { "Targets" },
-                network.OutputLayer.Neurons.Select((name, k) => new Quantity(TargetName(name), $"target[{k}]", $"target of {name}")).ToArray());
+                network.OutputLayer.Neurons.Select((name, k) => new Quantity(Target(name), $"target[{k}]", $"target of {name}")).ToArray());
             Forward = network.Layers.Select(ForwardBlock).ToArray();
             Loss = LossBlock();
             Backward = BackwardBlocks();
@@ -76,14 +77,6 @@ namespace BackpropGen.Generator.Emit
         /// <summary>Every quantity in computation order: the fields of the Trace struct.</summary>
         public IEnumerable<Quantity> All =>
             new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward).SelectMany(b => b.Quantities);
-
-        public static string Net(string neuron) => QuantityNames.Net(neuron);
-
-        public static string Out(string neuron) => QuantityNames.Out(neuron);
-
-        public static string TargetName(string neuron) => QuantityNames.Target(neuron);
-
-        public static string Delta(string neuron) => QuantityNames.Delta(neuron);
 
         private string Reference(Parameter parameter) => _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
 

@@ -17,7 +17,7 @@ namespace BackpropGen.Generator.Emit
             _w.Line();
             foreach (var (neuron, k) in _network.OutputLayer.Neurons.Select((n, k) => (n, k)))
             {
-                _w.Line($"output[{k}] = {ChainRulePlan.Out(neuron)};");
+                _w.Line($"output[{k}] = {QuantityNames.Out(neuron)};");
             }
 
             _w.CloseBlock();
