@@ -46,9 +46,27 @@ public sealed partial class DigitsF : ITrainable<float> { }
 [Network("Networks/digits.unrolled.json")]
 public sealed partial class DigitsUnrolledD : ITrainable<double> { }
 
-/// <summary>784-128-10, double (auto: loops).</summary>
+/// <summary>16-32-10, double, split (what auto picks at 832 weights).</summary>
+[Network("Networks/small.split.json")]
+public sealed partial class SmallSplitD : ITrainable<double> { }
+
+/// <summary>16-32-10, double, forced loops.</summary>
+[Network("Networks/small.loops.json")]
+public sealed partial class SmallLoopsD : ITrainable<double> { }
+
+/// <summary>16-32-10, double, forced unrolled (past the 480 locals auto allows in one method).</summary>
+[Network("Networks/small.unrolled.json")]
+public sealed partial class SmallUnrolledD : ITrainable<double> { }
+
+/// <summary>784-128-10, double (auto: loops). Also lends its generated kernels to KernelBenchmarks.</summary>
 [Network("Networks/mnist.json")]
-public sealed partial class MnistD : ITrainable<double> { }
+public sealed partial class MnistD : ITrainable<double>
+{
+    // The user's half of a partial class may call the generated private kernels: the kernel suite measures the real ones.
+    internal static double DotKernel(ReadOnlySpan<double> left, ReadOnlySpan<double> right) => Dot(left, right);
+
+    internal static void AddScaledKernel(Span<double> destination, ReadOnlySpan<double> source, double scale) => AddScaled(destination, source, scale);
+}
 
 /// <summary>784-128-10, float (auto: loops).</summary>
 [Network("Networks/mnist.float.json")]

@@ -30,6 +30,7 @@ public static class Program
         {
             new WorkedExampleBenchmarks().Setup();
             new DigitsBenchmarks().Setup();
+            new LayoutBenchmarks().Setup();
             new MnistBenchmarks().Setup();
             new FrozenBenchmarks().Setup();
             Console.WriteLine("All setup checks passed: generated, idiomatic and best-effort agree; frozen Predict == trainable Forward bit for bit.");

@@ -59,5 +59,7 @@ namespace BackpropGen
         Unrolled,
         /// <summary>Loops over spans.</summary>
         Loops,
+        /// <summary>The unrolled lines, with quantities as fields, split across methods that each stay inside the JIT's budgets.</summary>
+        Split,
     }
 }

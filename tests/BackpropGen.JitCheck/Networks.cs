@@ -27,6 +27,7 @@ public interface ITrainable<T>
 [Network("n6_10_8_4f.json")] public partial class N6_10_8_4F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
 [Network("n16_32_10.json")] public partial class N16_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
 [Network("n64_32_10.json")] public partial class N64_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
+[Network("n64_32_10_split.json")] public partial class N64_32_10Split : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
 [Network("n64_32_10f.json")] public partial class N64_32_10F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
 [Network("n64_128_64_10.json")] public partial class N64_128_64_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
 [Network("n784_128_10.json")] public partial class N784_128_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }

@@ -9,6 +9,7 @@ Exercise(new N6_10_8_4F());
 Exercise(new N16_32_10());
 Exercise(new N64_32_10());
 Exercise(new N64_32_10F());
+Exercise(new N64_32_10Split());
 Exercise(new N64_128_64_10());
 Exercise(new N784_128_10());
 Exercise(new N784_128_10F());

@@ -85,6 +85,10 @@ public sealed class NetworkSpec
     public static NetworkSpec Digits { get; } = new("64-32-10", 64, LossKind.CrossEntropy, trainBiases: true,
         new LayerSpec(32, Act.Tanh), new LayerSpec(10, Act.Softmax));
 
+    /// <summary>Same as Networks/small.*.json.</summary>
+    public static NetworkSpec Small { get; } = new("16-32-10", 16, LossKind.CrossEntropy, trainBiases: true,
+        new LayerSpec(32, Act.Tanh), new LayerSpec(10, Act.Softmax));
+
     /// <summary>Same as Networks/mnist*.json.</summary>
     public static NetworkSpec Mnist { get; } = new("784-128-10", 784, LossKind.CrossEntropy, trainBiases: true,
         new LayerSpec(128, Act.Tanh), new LayerSpec(10, Act.Softmax));

@@ -4,7 +4,7 @@ using BackpropGen.Generator.Model;
 namespace BackpropGen.Generator.Emit
 {
     /// <summary>
-    /// Unrolled or loops: decided by counting what the unrolled layout would emit into its largest method (TrainStep).
+    /// Unrolled, split or loops: decided by counting what the unrolled layout would emit into its largest method (TrainStep).
     /// RyuJIT compiles a method with more than 2,000 locals, 8,000 local loads/stores or 60,000 bytes of IL without
     /// optimization (MinOpts) for the life of the process, and stops inlining (span indexers included) past 512 locals.
     /// </summary>
@@ -14,10 +14,18 @@ namespace BackpropGen.Generator.Emit
         public const int MaxUnrolledLocals = 480;
 
         /// <summary>
-        /// Multiply-adds of the forward pass; each costs about 40 bytes of IL over Forward, Backward and the
-        /// gradient stores, so this keeps the unrolled methods well inside the JIT's 60,000-byte budget.
+        /// Multiply-adds of the forward pass up to which straight-line code (unrolled, or split when it has too many
+        /// locals) is chosen. Each weight costs about 40 bytes of IL over the passes, so an unrolled network this size
+        /// stays inside the JIT's 60,000-byte budget; beyond it, vectorized loops win (see the benchmarks README).
         /// </summary>
         public const int MaxUnrolledWeights = 1_000;
+
+        /// <summary>
+        /// Most a split part may cost (operands + 4 per conditional; see NetworkEmitter.Split). Each operand is a load of
+        /// "this" and a field: 2,000 keeps a part near 20 KB of IL and 2,000 local accesses, well inside the JIT's
+        /// 60,000 bytes, 8,000 local accesses and 2,000 basic blocks.
+        /// </summary>
+        public const int MaxSplitPartCost = 2_000;
 
         /// <param name="requested">The description's <c>codegen</c>.</param>
         /// <param name="network">The network.</param>
@@ -29,9 +37,12 @@ namespace BackpropGen.Generator.Emit
                 return requested;
             }
 
-            return network.WeightCount <= MaxUnrolledWeights && plan().All.Count() <= MaxUnrolledLocals
-                ? CodegenKind.Unrolled
-                : CodegenKind.Loops;
+            if (network.WeightCount > MaxUnrolledWeights)
+            {
+                return CodegenKind.Loops;
+            }
+
+            return plan().All.Count() <= MaxUnrolledLocals ? CodegenKind.Unrolled : CodegenKind.Split;
         }
     }
 }

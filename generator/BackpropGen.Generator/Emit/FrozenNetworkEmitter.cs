@@ -27,6 +27,7 @@ namespace BackpropGen.Generator.Emit
         public static string Emit(TargetClass target, NetworkModel network, string origin)
         {
             var emitter = new FrozenNetworkEmitter(network);
+            // A split twin computes the unrolled lines, so the unrolled Predict gives its bits too.
             if (CodeLayout.Choose(network.Description.Codegen, network, () => new ChainRulePlan(network)) == CodegenKind.Loops)
             {
                 emitter._loops = true;
@@ -101,11 +102,12 @@ namespace BackpropGen.Generator.Emit
             LayerSlices[] slices = LayerSlices.Of(_network);
             int scratch = 2 * slices.Sum(s => s.Size);
             bool onStack = scratch * (_t == "double" ? 8 : 4) <= MaxStackScratchBytes;
+            string Span(string what) => $"global::System.Span<{_t}> {what}";
             if (onStack)
             {
                 foreach (LayerSlices layer in slices)
                 {
-                    _w.Line($"global::System.Span<{_t}> net{layer.Number} = stackalloc {_t}[{layer.Size}], out{layer.Number} = stackalloc {_t}[{layer.Size}];");
+                    _w.Line($"{Span($"net{layer.Number}")} = stackalloc {_t}[{layer.Size}], out{layer.Number} = stackalloc {_t}[{layer.Size}];");
                 }
             }
             else
@@ -114,11 +116,20 @@ namespace BackpropGen.Generator.Emit
                 int offset = 0;
                 foreach (LayerSlices layer in slices)
                 {
-                    _w.Line($"global::System.Span<{_t}> net{layer.Number} = new global::System.Span<{_t}>(scratch, {offset}, {layer.Size}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + layer.Size}, {layer.Size});");
+                    _w.Line($"{Span($"net{layer.Number}")} = new global::System.Span<{_t}>(scratch, {offset}, {layer.Size}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + layer.Size}, {layer.Size});");
                     offset += 2 * layer.Size;
                 }
             }
 
+            string scratchArguments = string.Join(", ", slices.Select(s => $"net{s.Number}, out{s.Number}"));
+            _w.Line($"PredictCore(input, output, {scratchArguments});");
+            _w.CloseBlock();
+            _w.Line();
+
+            // The loops live apart from the stackalloc: a method with both cannot be compiled with on-stack
+            // replacement, so the JIT would skip tiering (no PGO, Dot not inlined) and Predict would trail Forward.
+            string scratchParameters = string.Join(", ", slices.Select(s => $"{Span($"net{s.Number}")}, {Span($"out{s.Number}")}"));
+            _w.OpenBlock($"private static void PredictCore(global::System.ReadOnlySpan<{_t}> input, {Span("output")}, {scratchParameters})");
             _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = FrozenParameters;");
             new LoopsForwardWriter(_w, _network, slices, string.Empty).WriteLayers(keepSoftmaxStatistics: false);
             _w.Line();

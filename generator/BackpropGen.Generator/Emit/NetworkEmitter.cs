@@ -3,17 +3,19 @@ using BackpropGen.Generator.Model;
 namespace BackpropGen.Generator.Emit
 {
     /// <summary>
-    /// The unrolled layout: one named local per quantity, one line per partial derivative, parameters as fields.
-    /// Members are written in the other parts of this class.
+    /// The unrolled layout: one named local per quantity, one line per partial derivative, parameters as fields; and
+    /// the split layout (the same lines in several methods). Members are written in the other parts of this class.
     /// </summary>
     internal sealed partial class NetworkEmitter : EmitterBase
     {
         private readonly ChainRulePlan _plan;
+        private readonly bool _split;
 
-        private NetworkEmitter(TargetClass target, NetworkModel network, ChainRulePlan plan)
+        private NetworkEmitter(TargetClass target, NetworkModel network, ChainRulePlan plan, bool split)
             : base(target, network)
         {
             _plan = plan;
+            _split = split;
         }
 
         /// <summary>The whole generated file for one network, in the layout its size calls for.</summary>
@@ -26,13 +28,22 @@ namespace BackpropGen.Generator.Emit
             }
 
             ChainRulePlan? plan = null;
-            return CodeLayout.Choose(description.Codegen, network, () => plan = new ChainRulePlan(network)) == CodegenKind.Loops
-                ? new LoopsNetworkEmitter(target, network).WriteFile(origin, "loops layout")
-                : new NetworkEmitter(target, network, plan ?? new ChainRulePlan(network)).WriteFile(origin, "unrolled layout");
+            return CodeLayout.Choose(description.Codegen, network, () => plan ??= new ChainRulePlan(network)) switch
+            {
+                CodegenKind.Loops => new LoopsNetworkEmitter(target, network).WriteFile(origin, "loops layout"),
+                CodegenKind.Split => new NetworkEmitter(target, network, plan ?? new ChainRulePlan(network), split: true).WriteFile(origin, "split layout"),
+                _ => new NetworkEmitter(target, network, plan ?? new ChainRulePlan(network), split: false).WriteFile(origin, "unrolled layout"),
+            };
         }
 
         protected override void WriteMembers()
         {
+            if (_split)
+            {
+                WriteSplitMembers();
+                return;
+            }
+
             WriteCounts();
             _w.Line();
             WriteParameterFields();

@@ -9,5 +9,5 @@ namespace BackpropGen.Generator.Model
 
     internal enum NumericKind { Double, Float }
 
-    internal enum CodegenKind { Auto, Unrolled, Loops }
+    internal enum CodegenKind { Auto, Unrolled, Loops, Split }
 }

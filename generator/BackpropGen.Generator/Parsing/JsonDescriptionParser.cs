@@ -37,7 +37,7 @@ namespace BackpropGen.Generator.Parsing
 
         private static readonly KeyValuePair<string, CodegenKind>[] Codegens =
         {
-            Pair("auto", CodegenKind.Auto), Pair("unrolled", CodegenKind.Unrolled), Pair("loops", CodegenKind.Loops),
+            Pair("auto", CodegenKind.Auto), Pair("unrolled", CodegenKind.Unrolled), Pair("loops", CodegenKind.Loops), Pair("split", CodegenKind.Split),
         };
 
         private readonly string _path;

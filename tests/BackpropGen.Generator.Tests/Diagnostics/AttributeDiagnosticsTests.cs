@@ -91,7 +91,7 @@ public class AttributeDiagnosticsTests
     [InlineData("[Network(Inputs = 2)]\n[Layer(3, (Activation)(-1))]\n[Layer(1, Activation.Logistic)]", "(Activation)(-1)", "Unknown activation (Activation)-1", "Activation.Logistic")]
     [InlineData("[Network(Inputs = 2, Loss = (LossFunction)3)]\n" + TwoLayers, "Loss = (LossFunction)3", "Unknown loss (LossFunction)3", "expected one of: LossFunction.HalfSquaredError, LossFunction.MeanSquaredError, LossFunction.CrossEntropy")]
     [InlineData("[Network(Inputs = 2, Numeric = (Numeric)2)]\n" + TwoLayers, "Numeric = (Numeric)2", "Unknown numeric type (Numeric)2", "expected one of: Numeric.Double, Numeric.Float")]
-    [InlineData("[Network(Inputs = 2, Codegen = (Codegen)9)]\n" + TwoLayers, "Codegen = (Codegen)9", "Unknown code layout (Codegen)9", "expected one of: Codegen.Auto, Codegen.Unrolled, Codegen.Loops")]
+    [InlineData("[Network(Inputs = 2, Codegen = (Codegen)9)]\n" + TwoLayers, "Codegen = (Codegen)9", "Unknown code layout (Codegen)9", "expected one of: Codegen.Auto, Codegen.Unrolled, Codegen.Loops, Codegen.Split")]
     [InlineData("[Network(Inputs = 2)]\n[Layer(3, Activation.Tanh, Bias = (BiasMode)7)]\n[Layer(1, Activation.Logistic)]", "Bias = (BiasMode)7", "Unknown bias mode (BiasMode)7", "expected one of: BiasMode.PerNeuron, BiasMode.Shared, BiasMode.None")]
     public void Enum_value_out_of_range(string attributes, string underlined, string wrong, string expected)
     {

@@ -73,7 +73,7 @@ public class JsonDescriptionDiagnosticsTests
     [InlineData(D.Bias0, "\"per-neuron\"", 15, "Unknown bias mode \"per-neuron\"", "expected one of: per_neuron, shared, none")]
     [InlineData(D.Loss, "\"cross_entropy_loss\"", 11, "Unknown loss \"cross_entropy_loss\"", "expected one of: half_squared_error, mean_squared_error, cross_entropy")]
     [InlineData(D.Numeric, "\"decimal\"", 14, "Unknown numeric type \"decimal\"", "expected one of: double, float")]
-    [InlineData(D.Codegen, "\"vectorized\"", 14, "Unknown code layout \"vectorized\"", "expected one of: auto, unrolled, loops")]
+    [InlineData(D.Codegen, "\"vectorized\"", 14, "Unknown code layout \"vectorized\"", "expected one of: auto, unrolled, loops, split")]
     public void Unknown_value(int line, string value, int column, string wrong, string expected)
     {
         Diagnostic error = Error(D.With(line, value), "BPG005", line, column, value);
@@ -107,7 +107,7 @@ public class JsonDescriptionDiagnosticsTests
     [InlineData(D.Seed, "\"7\"", 11, "\"seed\" must be an integer", "found the string \"7\"")]
     [InlineData(D.Seed, "7.5", 11, "\"seed\" must be an integer (no fraction or exponent)", "found the number 7.5")]
     [InlineData(D.Frozen, "0", 13, "\"frozen\" must be true or false", "found the number 0")]
-    [InlineData(D.Codegen, "false", 14, "\"codegen\" must be a string, one of: auto, unrolled, loops", "found false")]
+    [InlineData(D.Codegen, "false", 14, "\"codegen\" must be a string, one of: auto, unrolled, loops, split", "found false")]
     [InlineData(D.Weights, "{ \"w1\": 0.1 }", 16, "\"initial.weights\" must be an array of numbers", "found an object")]
     [InlineData(D.Biases, "\"0.5, 0.25\"", 15, "\"initial.biases\" must be an array of numbers", "found the string \"0.5, 0.25\"")]
     public void Wrong_type(int line, string value, int column, string wrong, string found)

@@ -26,6 +26,8 @@ public class ExportRoundTripTests
     [InlineData("float", "unrolled")]
     [InlineData("double", "loops")]
     [InlineData("float", "loops")]
+    [InlineData("double", "split")]
+    [InlineData("float", "split")]
     public void Exported_description_compiles_frozen_and_predicts_bit_for_bit(string numeric, string codegen)
     {
         string t = numeric;

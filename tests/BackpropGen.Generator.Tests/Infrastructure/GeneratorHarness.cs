@@ -26,7 +26,8 @@ public sealed record GeneratorRun(
 /// <summary>Drives <see cref="BackpropGenerator"/> in memory and compiles or loads what it produces.</summary>
 public static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+    /// <summary>As the SDK parses a net10.0 project: the generated kernels take their .NET 8+ branch, as in the compiled-and-run tests.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: new[] { "NET", "NET8_0_OR_GREATER", "NET9_0_OR_GREATER", "NET10_0_OR_GREATER" });
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {

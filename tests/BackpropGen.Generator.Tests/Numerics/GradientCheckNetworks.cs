@@ -34,6 +34,7 @@ public static class GradientCheckNetworks
         .Concat(SoftmaxAndCrossEntropy(ThreeHidden, codegen: "loops"))
         .Concat(Mixed())
         .Concat(WideLoops())
+        .Concat(SplitLayout())
         .ToList();
 
     private static readonly Lazy<CompiledNetworks> Compiled = new(() => CompiledNetworks.Compile(All, "GradientCheckNetworks"));
@@ -105,6 +106,17 @@ public static class GradientCheckNetworks
     private static IEnumerable<NetworkSpec> WideLoops() =>
         Numerics.Select(numeric => Network(
             "wide leaky_relu-tanh-softmax", numeric, 37, new[] { new LayerSpec(19, "leaky_relu"), new LayerSpec(9, "tanh", "shared"), new LayerSpec(3, "softmax") }, "cross_entropy", "loops"));
+
+    /// <summary>
+    /// The split layout: every activation and coupled output (one hidden layer, losses and biases rotating), and a
+    /// 12-30-20-4 net whose parts are cut several times (about 1,000 parameters; see SplitLayoutTests).
+    /// </summary>
+    private static IEnumerable<NetworkSpec> SplitLayout() =>
+        Activations.SelectMany((activation, i) => Numerics.Select(numeric => Network(
+            $"{activation} | {SquaredLosses[i % 2]} | bias {BiasModes[i % 3]}", numeric, 3, OneHidden.Select(size => new LayerSpec(size, activation, BiasModes[i % 3])).ToArray(), SquaredLosses[i % 2], "split")))
+        .Concat(CoupledOutputs.SelectMany((output, i) => Numerics.Select(numeric => Coupled(output, BiasModes[i % 3], numeric, OneHidden, "split"))))
+        .Concat(Numerics.Select(numeric => Network(
+            "wide tanh-relu-softmax", numeric, 12, new[] { new LayerSpec(30, "tanh"), new LayerSpec(20, "relu", "shared"), new LayerSpec(4, "softmax") }, "cross_entropy", "split")));
 
     private static NetworkSpec Network(string what, string numeric, int inputs, LayerSpec[] layers, string loss, string? codegen) =>
         new($"{what} | {numeric} | {inputs}-{string.Join("-", layers.Select(l => l.Size))} | {codegen ?? "auto"}", inputs, layers, loss, numeric, Codegen: codegen);

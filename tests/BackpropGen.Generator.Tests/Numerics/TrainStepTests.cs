@@ -5,7 +5,7 @@ public class TrainStepTests
 {
     private const double LearningRate = 0.37; // not a power of two, so the product rounds like any real step
 
-    private static readonly string?[] Layouts = { null, "loops" };
+    private static readonly string?[] Layouts = { null, "loops", "split" };
 
     private static readonly IReadOnlyList<NetworkSpec> Specs =
         (from layout in Layouts

@@ -1,0 +1,264 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>
+    /// The split layout: the unrolled layout's lines, unchanged, with every quantity a field instead of a local, cut
+    /// into private part methods that each stay inside the JIT's budgets (<see cref="CodeLayout.MaxSplitPartCost"/>).
+    /// The public methods call the parts in order, so the arithmetic (and every bit of the result) is the unrolled one.
+    /// </summary>
+    internal sealed partial class NetworkEmitter
+    {
+        private static readonly Regex Operand = new Regex(@"(?<![\w.])[A-Za-z_]\w*(?!\w*\s*\()", RegexOptions.CultureInvariant);
+
+        /// <summary>One group of lines, cut into parts named Name1, Name2, ...</summary>
+        private sealed class PartGroup
+        {
+            public PartGroup(string name, string parameters, IReadOnlyList<PartLine> lines)
+            {
+                Name = name;
+                Parameters = parameters;
+                Lines = lines;
+            }
+
+            public string Name { get; }
+
+            /// <summary>The part methods' parameter list, e.g. the input span.</summary>
+            public string Parameters { get; }
+
+            public IReadOnlyList<PartLine> Lines { get; }
+
+            public List<int> PartStarts { get; } = new List<int>();
+
+            public string Call(int part, string arguments) => $"{Name}{part + 1}({arguments});";
+        }
+
+        /// <summary>A statement and its comment; headings are comment-only lines.</summary>
+        private sealed class PartLine
+        {
+            public PartLine(string? code, string? comment)
+            {
+                Code = code;
+                Comment = comment;
+            }
+
+            public string? Code { get; }
+
+            public string? Comment { get; }
+
+            /// <summary>
+            /// What the JIT counts: each operand is a load of "this" and a field (local accesses, IL bytes), and each
+            /// conditional adds basic blocks.
+            /// </summary>
+            public int Cost => Code is null ? 0 : 1 + Operand.Matches(Code).Count + 4 * Code.Count(c => c == '?');
+        }
+
+        private PartGroup _inputs = null!, _targets = null!, _forward = null!, _loss = null!, _backward = null!, _stores = null!, _updates = null!;
+
+        private void WriteSplitMembers()
+        {
+            _inputs = Group("ReadInputs", $"{In} input", new[] { _plan.Inputs });
+            _targets = Group("ReadTargets", $"{In} target", new[] { _plan.Targets });
+            _forward = Group("ForwardPart", string.Empty, _plan.Forward);
+            _loss = Group("LossPart", string.Empty, new[] { _plan.Loss });
+            _backward = Group("BackwardPart", string.Empty, _plan.Backward);
+            _stores = new PartGroup("StoreGradients", $"{Out} gradient", _network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {p.GradientName};", null)).ToList());
+            Cut(_stores);
+            _updates = new PartGroup("UpdateParameters", $"{_t} learningRate", UpdateLines().ToList());
+            Cut(_updates);
+
+            WriteCounts();
+            _w.Line();
+            WriteParameterFields();
+            _w.Line();
+            WriteQuantityFields();
+            _w.Line();
+            WriteParameterAccess();
+            _w.Line();
+            WriteSplitPublicMethods();
+            foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates })
+            {
+                WriteParts(group);
+            }
+
+            _w.Line();
+            WriteTraceStruct();
+            _w.Line();
+            WriteExport();
+            _w.Line();
+            WriteLengthChecks();
+        }
+
+        private PartGroup Group(string name, string parameters, IEnumerable<QuantityBlock> blocks)
+        {
+            var lines = new List<PartLine>();
+            foreach (QuantityBlock block in blocks)
+            {
+                lines.AddRange(block.Heading.Select(h => new PartLine(null, h)));
+                lines.AddRange(block.Quantities.Select(q => new PartLine($"{q.Name} = {q.Code};", q.Maths)));
+            }
+
+            var group = new PartGroup(name, parameters, lines);
+            Cut(group);
+            return group;
+        }
+
+        /// <summary>Starts a new part where the next statement would take the current one past the budget.</summary>
+        private static void Cut(PartGroup group)
+        {
+            int cost = 0;
+            group.PartStarts.Add(0);
+            for (int i = 0; i < group.Lines.Count; i++)
+            {
+                int lineCost = group.Lines[i].Cost;
+                if (cost > 0 && cost + lineCost > CodeLayout.MaxSplitPartCost)
+                {
+                    // A heading belongs to the statements under it.
+                    int start = i;
+                    while (start > group.PartStarts[group.PartStarts.Count - 1] + 1 && group.Lines[start - 1].Code is null)
+                    {
+                        start--;
+                    }
+
+                    group.PartStarts.Add(start);
+                    cost = 0;
+                    for (int j = start; j < i; j++)
+                    {
+                        cost += group.Lines[j].Cost;
+                    }
+                }
+
+                cost += lineCost;
+            }
+        }
+
+        private IEnumerable<PartLine> UpdateLines()
+        {
+            yield return new PartLine(null, "Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
+            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            {
+                yield return new PartLine($"{p.Name} -= learningRate * {p.GradientName};", $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}");
+            }
+
+            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
+            {
+                yield return new PartLine(null, "Biases are not updated (trainBiases: false).");
+            }
+        }
+
+        private void WriteQuantityFields()
+        {
+            _w.Line("// Every named quantity of the last pass, as fields: the parts below hand them on to each other.");
+            foreach (QuantityBlock block in new[] { _plan.Inputs, _plan.Targets }.Concat(_plan.Forward).Concat(new[] { _plan.Loss }).Concat(_plan.Backward))
+            {
+                IReadOnlyList<Quantity> quantities = block.Quantities;
+                for (int i = 0; i < quantities.Count; i += 8)
+                {
+                    _w.Line($"private {_t} " + string.Join(", ", quantities.Skip(i).Take(8).Select(q => q.Name)) + ";");
+                }
+            }
+        }
+
+        private void WriteSplitPublicMethods()
+        {
+            Summary("Runs the network on <paramref name=\"input\"/> (exactly InputCount values) and writes OutputCount values to <paramref name=\"output\"/>.");
+            _w.OpenBlock($"public void Forward({In} input, {Out} output)");
+            RequireExactly("input", "InputCount");
+            RequireAtLeast("output", "OutputCount");
+            CallParts(_inputs, "input");
+            CallParts(_forward, string.Empty);
+            foreach (var (neuron, k) in _network.OutputLayer.Neurons.Select((n, k) => (n, k)))
+            {
+                _w.Line($"output[{k}] = {QuantityNames.Out(neuron)};");
+            }
+
+            _w.CloseBlock();
+            _w.Line();
+            Summary("The loss E_total of the network's output for <paramref name=\"input\"/> against <paramref name=\"target\"/>.");
+            _w.OpenBlock($"public {_t} Loss({In} input, {In} target)");
+            RequireInputAndTarget();
+            CallForwardAndLoss();
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+            _w.Line();
+            Summary("One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name=\"gradient\"/> and returns E_total.");
+            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient)");
+            RequireInputAndTarget();
+            RequireAtLeast("gradient", "ParameterCount");
+            CallForwardAndLoss();
+            CallParts(_backward, string.Empty);
+            CallParts(_stores, "gradient");
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+            _w.Line();
+            Summary("Like Backward, and also records every named quantity of the pass in <paramref name=\"trace\"/> (for reading and teaching).");
+            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient, out Trace trace)");
+            _w.Line($"{_t} loss = Backward(input, target, gradient);");
+            _w.Line("trace = default;");
+            foreach (Quantity quantity in _plan.All)
+            {
+                _w.Line($"trace.{quantity.Name} = {quantity.Name};");
+            }
+
+            _w.Line("return loss;");
+            _w.CloseBlock();
+            _w.Line();
+            Summary("One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.");
+            _w.OpenBlock($"public {_t} TrainStep({In} input, {In} target, {_t} learningRate)");
+            RequireInputAndTarget();
+            CallForwardAndLoss();
+            CallParts(_backward, string.Empty);
+            CallParts(_updates, "learningRate");
+            _w.Line("return E_total;");
+            _w.CloseBlock();
+        }
+
+        private void CallForwardAndLoss()
+        {
+            CallParts(_inputs, "input");
+            CallParts(_targets, "target");
+            CallParts(_forward, string.Empty);
+            CallParts(_loss, string.Empty);
+        }
+
+        private void CallParts(PartGroup group, string arguments)
+        {
+            for (int part = 0; part < group.PartStarts.Count; part++)
+            {
+                _w.Line(group.Call(part, arguments));
+            }
+        }
+
+        private void WriteParts(PartGroup group)
+        {
+            for (int part = 0; part < group.PartStarts.Count; part++)
+            {
+                int start = group.PartStarts[part];
+                int end = part + 1 < group.PartStarts.Count ? group.PartStarts[part + 1] : group.Lines.Count;
+                _w.Line();
+                _w.OpenBlock($"private void {group.Name}{part + 1}({group.Parameters})");
+                for (int i = start; i < end; i++)
+                {
+                    PartLine line = group.Lines[i];
+                    if (line.Code is null)
+                    {
+                        _w.Line("// " + line.Comment);
+                    }
+                    else if (line.Comment is null)
+                    {
+                        _w.Line(line.Code);
+                    }
+                    else
+                    {
+                        _w.Line(line.Code, line.Comment);
+                    }
+                }
+
+                _w.CloseBlock();
+            }
+        }
+    }
+}
