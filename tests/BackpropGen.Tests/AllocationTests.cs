@@ -59,6 +59,25 @@ public class AllocationTests
         AssertNoAllocation("loops GetParameters", () => net.GetParameters(gradient));
     }
 
+    [Fact]
+    public void Split_layout_methods_allocate_nothing()
+    {
+        var net = new SplitNet();
+        var input = Enumerable.Range(0, SplitNet.InputCount).Select(i => (i % 5) / 5.0).ToArray();
+        var target = new double[SplitNet.OutputCount];
+        target[3] = 1;
+        var output = new double[SplitNet.OutputCount];
+        var gradient = new double[SplitNet.ParameterCount];
+
+        Assert.Contains(typeof(SplitNet).GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic), m => m.Name == "BackwardPart2");
+        AssertNoAllocation("split Forward", () => net.Forward(input, output));
+        AssertNoAllocation("split Loss", () => net.Loss(input, target));
+        AssertNoAllocation("split Backward", () => net.Backward(input, target, gradient));
+        AssertNoAllocation("split Backward with trace", () => net.Backward(input, target, gradient, out _));
+        AssertNoAllocation("split TrainStep", () => net.TrainStep(input, target, 0.01));
+        AssertNoAllocation("split GetParameters", () => net.GetParameters(gradient));
+    }
+
     private static void AssertNoAllocation(string what, Action call)
     {
         call(); // warm up: JIT and tiering allocate, the method itself must not.

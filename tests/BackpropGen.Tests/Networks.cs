@@ -39,3 +39,9 @@ public static partial class MazurFrozenFloat
 public partial class WideNet
 {
 }
+
+/// <summary>16-32-10 in double: the split layout.</summary>
+[BackpropGen.Network("Networks/split.json")]
+public partial class SplitNet
+{
+}
