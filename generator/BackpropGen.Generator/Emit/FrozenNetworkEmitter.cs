@@ -21,9 +21,6 @@ namespace BackpropGen.Generator.Emit
             _t = network.Numeric.Keyword;
         }
 
-        /// <summary>Scratch for the loops layout lives on the stack up to this size; beyond, in per-thread arrays.</summary>
-        public const int MaxStackScratchBytes = 16 * 1024;
-
         public static string Emit(TargetClass target, NetworkModel network, string origin)
         {
             var emitter = new FrozenNetworkEmitter(network);
@@ -101,48 +98,26 @@ namespace BackpropGen.Generator.Emit
         {
             LayerSlices[] slices = LayerSlices.Of(_network);
             int scratch = 2 * slices.Sum(s => s.Size);
-            bool onStack = scratch * (_t == "double" ? 8 : 4) <= MaxStackScratchBytes;
-            string Span(string what) => $"global::System.Span<{_t}> {what}";
-            if (onStack)
+            // Scratch lives in a per-thread heap array, like the trainable twin's field arrays: no stackalloc that could
+            // overflow for large layers, and no stackalloc beside the loops (that would rule out on-stack replacement,
+            // and with it tiering and PGO). Predict stays thread-safe and allocates only on a thread's first call.
+            _w.Line($"{_t}[] scratch = _scratch ??= new {_t}[{scratch}];");
+            int offset = 0;
+            foreach (LayerSlices layer in slices)
             {
-                foreach (LayerSlices layer in slices)
-                {
-                    _w.Line($"{Span($"net{layer.Number}")} = stackalloc {_t}[{layer.Size}], out{layer.Number} = stackalloc {_t}[{layer.Size}];");
-                }
-            }
-            else
-            {
-                _w.Line($"{_t}[] scratch = _scratch ??= new {_t}[{scratch}];", "per thread: Predict stays thread-safe and allocation-free after the first call");
-                int offset = 0;
-                foreach (LayerSlices layer in slices)
-                {
-                    _w.Line($"{Span($"net{layer.Number}")} = new global::System.Span<{_t}>(scratch, {offset}, {layer.Size}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + layer.Size}, {layer.Size});");
-                    offset += 2 * layer.Size;
-                }
+                _w.Line($"global::System.Span<{_t}> net{layer.Number} = new global::System.Span<{_t}>(scratch, {offset}, {layer.Size}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + layer.Size}, {layer.Size});");
+                offset += 2 * layer.Size;
             }
 
-            string scratchArguments = string.Join(", ", slices.Select(s => $"net{s.Number}, out{s.Number}"));
-            _w.Line($"PredictCore(input, output, {scratchArguments});");
-            _w.CloseBlock();
-            _w.Line();
-
-            // The loops live apart from the stackalloc: a method with both cannot be compiled with on-stack
-            // replacement, so the JIT would skip tiering (no PGO, Dot not inlined) and Predict would trail Forward.
-            string scratchParameters = string.Join(", ", slices.Select(s => $"{Span($"net{s.Number}")}, {Span($"out{s.Number}")}"));
-            _w.OpenBlock($"private static void PredictCore(global::System.ReadOnlySpan<{_t}> input, {Span("output")}, {scratchParameters})");
             _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = FrozenParameters;");
             new LoopsForwardWriter(_w, _network, slices, string.Empty).WriteLayers(keepSoftmaxStatistics: false);
             _w.Line();
             _w.Line($"out{slices.Length}.CopyTo(output);");
             _w.CloseBlock();
             _w.Line();
-            if (!onStack)
-            {
-                _w.Line("[global::System.ThreadStatic]");
-                _w.Line($"private static {_t}[]? _scratch;");
-                _w.Line();
-            }
-
+            _w.Line("[global::System.ThreadStatic]");
+            _w.Line($"private static {_t}[]? _scratch;");
+            _w.Line();
             _w.Line("// Parameters in canonical order: each layer's weights as rows (one row of fan-in weights per neuron), then all biases.");
             _w.Line($"private static readonly {_t}[] FrozenParameters =");
             _w.Line("{");

@@ -100,7 +100,10 @@ namespace BackpropGen.Generator.Emit
             w.CloseBlock();
         }
 
-        /// <summary>destination = source * scale (+ destination when <paramref name="add"/>), four vectors per iteration.</summary>
+        /// <summary>
+        /// destination = source * scale (+ destination when <paramref name="add"/>), four vectors per iteration, with
+        /// aligned stores; the first and last vectors are computed up front, so no scalar head or tail is left.
+        /// </summary>
         private static void WriteElementwise(SourceWriter w, string t, string signature, string lengthFrom, string other, bool add)
         {
             string Result(string source, string destination) => add ? $"{source} * factor + {destination}" : $"{source} * factor";
@@ -116,12 +119,14 @@ namespace BackpropGen.Generator.Emit
                 string store = $"global::System.Runtime.Intrinsics.{vector}.StoreUnsafe";
                 w.OpenBlock($"{(k == 0 ? "if" : "else if")} (global::System.Runtime.Intrinsics.{vector}.IsHardwareAccelerated && length >= 2 * {full}.Count)");
                 int bytes = VectorBytes[k];
-                w.Line($"// A store that straddles two cache lines costs two: first bring destination to a {bytes}-byte boundary (fewer than width elements).");
-                w.Line($"long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{t}>(), ref d);");
-                w.Line($"int head = (int)((({bytes} - (address & {bytes - 1})) & {bytes - 1}) / sizeof({t}));");
-                w.Line($"for (; i < head; i++) destination[i] = {(add ? "destination[i] + " : string.Empty)}source[i] * scale;");
                 w.Line($"int width = {full}.Count;");
                 w.Line($"{full} factor = global::System.Runtime.Intrinsics.{vector}.Create(scale);");
+                w.Line("// The first and last vectors, from the original values, cover the unaligned head and the tail.");
+                w.Line($"{full} first = {Result(Load(vector, "s", "0"), Load(vector, "d", "0"))};");
+                w.Line($"{full} last = {Result(Load(vector, "s", "length - width"), Load(vector, "d", "length - width"))};");
+                w.Line($"// A store that straddles two cache lines costs two: the loops start at the first {bytes}-byte boundary.");
+                w.Line($"long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<{t}>(), ref d);");
+                w.Line($"i = (int)((({bytes} - (address & {bytes - 1})) & {bytes - 1}) / sizeof({t}));");
                 w.OpenBlock("for (; i <= length - 4 * width; i += 4 * width)");
                 foreach (string lane in Lanes)
                 {
@@ -130,6 +135,10 @@ namespace BackpropGen.Generator.Emit
 
                 w.CloseBlock();
                 w.Line($"for (; i <= length - width; i += width) {store}({Result(Load(vector, "s", "i"), Load(vector, "d", "i"))}, {At("d", "i")});");
+                w.Line("// Overlapping elements get the same value again: each was computed once, from its original.");
+                w.Line($"{store}(first, ref d);");
+                w.Line($"{store}(last, {At("d", "length - width")});");
+                w.Line("i = length;");
                 w.CloseBlock();
             }
 

@@ -38,6 +38,8 @@ public class AttributeFormTests
     [InlineData("Numeric = Numeric.Float", "\"numeric\": \"float\"")]
     [InlineData("Loss = LossFunction.MeanSquaredError, Seed = 7", "\"loss\": \"mean_squared_error\", \"seed\": 7")]
     [InlineData("TrainBiases = false, Codegen = Codegen.Unrolled", "\"trainBiases\": false, \"codegen\": \"unrolled\"")]
+    [InlineData("Codegen = Codegen.Split", "\"codegen\": \"split\"")]
+    [InlineData("Codegen = Codegen.Loops, Numeric = Numeric.Float", "\"codegen\": \"loops\", \"numeric\": \"float\"")]
     public void Every_network_option_has_the_same_effect_in_both_forms(string attributeOptions, string jsonOptions)
     {
         string source = $$"""
