@@ -112,18 +112,32 @@ namespace BackpropGen.Generator.Diagnostics
             "Network description file cannot be read",
             "The AdditionalFiles item \"{0}\" matches \"{1}\" but its text cannot be read; check that the file exists and is readable");
 
+        public static readonly DiagnosticDescriptor SharedBiasOnSoftmax = Warning(
+            "BPG023",
+            "A shared bias on a softmax layer has no effect",
+            "The shared bias of {0} adds the same amount to every softmax input, which never changes the output, so its gradient is always 0; use per-neuron biases or none");
+
+        public static readonly DiagnosticDescriptor UnrolledTooLargeToOptimize = Warning(
+            "BPG024",
+            "Unrolled code too large for the JIT to optimize",
+            "The unrolled TrainStep of this network holds {0} named locals; the JIT compiles a method with more than 2,000 locals without optimization (MinOpts) for the life of the process, so Backward and TrainStep would run several times slower. Use {1} (the same lines cut into methods the JIT optimizes) or {2}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",
             "BackpropGen could not generate '{0}': {1}. This is a bug in BackpropGen; please report it with the description that caused it");
 
-        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(
                 id,
                 title,
                 message,
                 Category,
-                DiagnosticSeverity.Error,
+                severity,
                 isEnabledByDefault: true,
                 helpLinkUri: "https://github.com/backpropgen/backpropgen#" + id.ToLowerInvariant());
     }

@@ -13,6 +13,9 @@ namespace BackpropGen.Generator.Diagnostics
                 location,
                 messageArgs.Select(a => System.Convert.ToString(a, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToEquatableArray());
 
+        /// <summary>Errors stop generation (placeholders are emitted instead); warnings do not.</summary>
+        public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
         public Diagnostic ToDiagnostic() =>
             Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, MessageArgs.Cast<object>().ToArray());
     }

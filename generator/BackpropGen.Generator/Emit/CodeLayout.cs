@@ -27,6 +27,12 @@ namespace BackpropGen.Generator.Emit
         /// </summary>
         public const int MaxSplitPartCost = 2_000;
 
+        /// <summary>RyuJIT's DEFAULT_MIN_OPTS_LV_NUM_COUNT: a method with more locals is compiled without optimization.</summary>
+        public const int JitMaxOptimizedLocals = 2_000;
+
+        /// <summary>The named locals of the unrolled TrainStep: one per quantity of the chain-rule plan.</summary>
+        public static int UnrolledLocals(NetworkModel network) => new ChainRulePlan(network).All.Count();
+
         /// <param name="requested">The description's <c>codegen</c>.</param>
         /// <param name="network">The network.</param>
         /// <param name="plan">The unrolled plan, built only when the weight count leaves the choice open.</param>

@@ -78,7 +78,7 @@ namespace BackpropGen.Generator.Parsing
 
             List<DiagnosticInfo> rules = DescriptionValidator.Validate(description, at);
             diagnostics.AddRange(rules);
-            return rules.Count == 0 ? description : null;
+            return rules.Any(r => r.IsError) ? null : description;
         }
 
         private static EquatableArray<double>? InitialValues(

@@ -74,7 +74,43 @@ namespace BackpropGen.Generator.Parsing
                 CheckSizeAndInitialValues(d, at, errors);
             }
 
+            // Warnings: the description works, but not as its author likely meant.
+            if (errors.Count == 0)
+            {
+                WarnAboutSharedSoftmaxBias(d, at, errors);
+                WarnAboutOversizedUnrolledCode(d, at, errors);
+            }
+
             return errors;
+        }
+
+        private static void WarnAboutSharedSoftmaxBias(NetworkDescription d, DescriptionLocations at, List<DiagnosticInfo> diagnostics)
+        {
+            int output = d.Layers.Count - 1;
+            if (d.Layers[output].Activation == ActivationKind.Softmax && d.Layers[output].Bias == BiasKind.Shared && !d.Frozen)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SharedBiasOnSoftmax, DescriptionLocations.At(at.Layers, output) ?? at.Whole, LayerName(at, output)));
+            }
+        }
+
+        /// <summary>Only when the unrolled layout is forced: "auto" never picks it past CodeLayout's thresholds.</summary>
+        private static void WarnAboutOversizedUnrolledCode(NetworkDescription d, DescriptionLocations at, List<DiagnosticInfo> diagnostics)
+        {
+            if (d.Codegen != CodegenKind.Unrolled || d.Frozen)
+            {
+                return;
+            }
+
+            int locals = Emit.CodeLayout.UnrolledLocals(NetworkModel.Build(d));
+            if (locals > Emit.CodeLayout.JitMaxOptimizedLocals)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnrolledTooLargeToOptimize,
+                    at.Codegen ?? at.Whole,
+                    locals,
+                    at.FromAttributes ? "Codegen.Split" : "\"codegen\": \"split\"",
+                    at.FromAttributes ? "Codegen.Auto" : "\"auto\""));
+            }
         }
 
         /// <summary>BPG019, worded for the form the description came in.</summary>

@@ -59,7 +59,7 @@ namespace BackpropGen.Generator.Parsing
             try
             {
                 NetworkDescription? description = parser.Parse(cancellationToken);
-                return (parser._errors.Count == 0 ? description : null, parser._errors, parser._numeric);
+                return (parser._errors.Any(e => e.IsError) ? null : description, parser._errors, parser._numeric);
             }
             catch (System.Exception exception) when (exception is not System.OperationCanceledException)
             {
@@ -114,7 +114,7 @@ namespace BackpropGen.Generator.Parsing
                 description = ReadInitial(initial.Value, description);
             }
 
-            if (_errors.Count > 0 || inputs is null || layers is null)
+            if (_errors.Any(e => e.IsError) || inputs is null || layers is null)
             {
                 return null;
             }

@@ -42,6 +42,6 @@ namespace BackpropGen.Generator.Parsing
         }
 
         private static ParsedNetwork Result(NetworkRequest request, NetworkDescription? description, string origin, List<DiagnosticInfo> diagnostics) =>
-            new ParsedNetwork(request.Target, diagnostics.Count == 0 ? description : null, origin, request.Numeric, request.CanHoldMembers, diagnostics.ToEquatableArray());
+            new ParsedNetwork(request.Target, diagnostics.Any(d => d.IsError) ? null : description, origin, request.Numeric, request.CanHoldMembers, diagnostics.ToEquatableArray());
     }
 }

@@ -10,12 +10,12 @@ namespace BackpropGen.Generator.Tests.Generation;
 /// </summary>
 public class SplitLayoutTests
 {
-    private static readonly LayerSpec[] Wide = { new(30, "tanh"), new(20, "relu", "shared"), new(4, "softmax") };
+    private static readonly LayerSpec[] Wide = { new(24, "tanh"), new(20, "relu", "shared"), new(4, "softmax") };
 
     private static readonly IReadOnlyList<NetworkSpec> Twins =
         (from numeric in new[] { "double", "float" }
          from codegen in new[] { "unrolled", "split" }
-         select new NetworkSpec($"12-30-20-4 {numeric} {codegen}", 12, Wide, "cross_entropy", numeric, Seed: 11, Codegen: codegen))
+         select new NetworkSpec($"12-24-20-4 {numeric} {codegen}", 12, Wide, "cross_entropy", numeric, Seed: 11, Codegen: codegen))
         .ToList();
 
     private static readonly Lazy<CompiledNetworks> Compiled = new(() => CompiledNetworks.Compile(Twins, "SplitTwins"));
@@ -25,8 +25,8 @@ public class SplitLayoutTests
     [InlineData("float")]
     public void Split_gives_the_unrolled_bits_for_loss_gradient_and_training(string numeric)
     {
-        IGradientCheckable unrolled = Compiled.Value.Create($"12-30-20-4 {numeric} unrolled");
-        IGradientCheckable split = Compiled.Value.Create($"12-30-20-4 {numeric} split");
+        IGradientCheckable unrolled = Compiled.Value.Create($"12-24-20-4 {numeric} unrolled");
+        IGradientCheckable split = Compiled.Value.Create($"12-24-20-4 {numeric} split");
         double[] input = Enumerable.Range(0, 12).Select(i => Math.Sin(i + 1.0)).ToArray();
         double[] target = { 0, 0, 1, 0 };
         int count = unrolled.ParameterCount;
@@ -50,7 +50,7 @@ public class SplitLayoutTests
     [Fact]
     public void Parts_stay_well_inside_the_JIT_budgets_and_the_passes_are_cut_into_several()
     {
-        Type network = NetworkType("12-30-20-4 double split");
+        Type network = NetworkType("12-24-20-4 double split");
         var methods = network.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
         var parts = methods.Where(m => m.Name.Contains("Part", StringComparison.Ordinal)).ToList();
 
@@ -88,7 +88,7 @@ public class SplitLayoutTests
 
     private static double[] InitialParameters(string numeric)
     {
-        IGradientCheckable fresh = Compiled.Value.Create($"12-30-20-4 {numeric} split");
+        IGradientCheckable fresh = Compiled.Value.Create($"12-24-20-4 {numeric} split");
         double[] values = new double[fresh.ParameterCount];
         fresh.GetParameters(values);
         return values;

@@ -52,7 +52,9 @@ public sealed class CompiledNetworks
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source.ToString(), FastParseOptions, path: "Networks.cs"));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new BackpropGenerator().AsSourceGenerator() }, files, FastParseOptions);
         GeneratorRun run = GeneratorHarness.Run(driver, compilation);
-        Assert.True(run.GeneratorDiagnostics.IsEmpty, "The generator reported:\n" + string.Join("\n", run.GeneratorDiagnostics.Take(20)));
+        // BPG023 (a shared bias on a softmax output never learns) is expected: the matrix checks that zero gradient too.
+        var reported = run.GeneratorDiagnostics.Where(d => d.Id != "BPG023").ToList();
+        Assert.True(reported.Count == 0, "The generator reported:\n" + string.Join("\n", reported.Take(20)));
         Assembly assembly = EmitWithoutWarnings(run.OutputCompilation);
 
         var networks = specs.Select((spec, i) => (spec, assembly.GetType($"{Namespace}.Net{i}Adapter", throwOnError: true)!))
