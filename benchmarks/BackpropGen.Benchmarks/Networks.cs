@@ -46,17 +46,25 @@ public sealed partial class DigitsF : ITrainable<float> { }
 [Network("Networks/digits.unrolled.json")]
 public sealed partial class DigitsUnrolledD : ITrainable<double> { }
 
-/// <summary>16-32-10, double, split (what auto picks at 832 weights).</summary>
+/// <summary>16-32-10, double, split.</summary>
 [Network("Networks/small.split.json")]
 public sealed partial class SmallSplitD : ITrainable<double> { }
 
-/// <summary>16-32-10, double, forced loops.</summary>
+/// <summary>16-32-10, double, loops (what auto picks).</summary>
 [Network("Networks/small.loops.json")]
 public sealed partial class SmallLoopsD : ITrainable<double> { }
 
 /// <summary>16-32-10, double, forced unrolled (past the 480 locals auto allows in one method).</summary>
 [Network("Networks/small.unrolled.json")]
 public sealed partial class SmallUnrolledD : ITrainable<double> { }
+
+/// <summary>4-64-3, double, split.</summary>
+[Network("Networks/narrow.split.json")]
+public sealed partial class NarrowSplitD : ITrainable<double> { }
+
+/// <summary>4-64-3, double, loops.</summary>
+[Network("Networks/narrow.loops.json")]
+public sealed partial class NarrowLoopsD : ITrainable<double> { }
 
 /// <summary>784-128-10, double (auto: loops). Also lends its generated kernels to KernelBenchmarks.</summary>
 [Network("Networks/mnist.json")]

@@ -89,6 +89,10 @@ public sealed class NetworkSpec
     public static NetworkSpec Small { get; } = new("16-32-10", 16, LossKind.CrossEntropy, trainBiases: true,
         new LayerSpec(32, Act.Tanh), new LayerSpec(10, Act.Softmax));
 
+    /// <summary>Same as Networks/narrow.*.json.</summary>
+    public static NetworkSpec Narrow { get; } = new("4-64-3", 4, LossKind.CrossEntropy, trainBiases: true,
+        new LayerSpec(64, Act.Tanh), new LayerSpec(3, Act.Softmax));
+
     /// <summary>Same as Networks/mnist*.json.</summary>
     public static NetworkSpec Mnist { get; } = new("784-128-10", 784, LossKind.CrossEntropy, trainBiases: true,
         new LayerSpec(128, Act.Tanh), new LayerSpec(10, Act.Softmax));

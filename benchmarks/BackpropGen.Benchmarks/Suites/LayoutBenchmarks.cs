@@ -5,8 +5,9 @@ using BenchmarkDotNet.Configs;
 namespace BackpropGen.Benchmarks.Suites;
 
 /// <summary>
-/// 16-32-10 double, where "auto" picks the split layout: split vs loops vs forced unrolled (one method past the JIT's
-/// inlining budget) vs idiomatic (baseline) vs best-effort, for Forward, Backward and TrainStep.
+/// Where split and loops meet: 16-32-10 double in split, loops and forced unrolled (one method past the JIT's inlining
+/// budget) vs idiomatic (baseline) vs best-effort, for Forward, Backward and TrainStep; and 4-64-3 (narrow inputs) in
+/// split and loops.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -16,7 +17,10 @@ public class LayoutBenchmarks
     private readonly SmallSplitD _split = new();
     private readonly SmallLoopsD _loops = new();
     private readonly SmallUnrolledD _unrolled = new();
+    private readonly NarrowSplitD _narrowSplit = new();
+    private readonly NarrowLoopsD _narrowLoops = new();
     private Fixture<double> _d = null!;
+    private Fixture<double> _narrow = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +28,8 @@ public class LayoutBenchmarks
         _d = new Fixture<double>(NetworkSpec.Small, _split);
         _d.Verify(_loops);
         _d.Verify(_unrolled);
+        _narrow = new Fixture<double>(NetworkSpec.Narrow, _narrowSplit);
+        _narrow.Verify(_narrowLoops);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Forward")]
@@ -70,4 +76,22 @@ public class LayoutBenchmarks
 
     [Benchmark, BenchmarkCategory("TrainStep")]
     public double TrainStep_BestEffort() => _d.BestEffort.TrainStep(_d.Input, _d.Target, Fixture<double>.BenchmarkLearningRate);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Narrow Forward")]
+    public void NarrowForward_Idiomatic() => _narrow.Idiomatic.Forward(_narrow.Input, _narrow.Output);
+
+    [Benchmark, BenchmarkCategory("Narrow Forward")]
+    public void NarrowForward_Split() => _narrowSplit.Forward(_narrow.Input, _narrow.Output);
+
+    [Benchmark, BenchmarkCategory("Narrow Forward")]
+    public void NarrowForward_Loops() => _narrowLoops.Forward(_narrow.Input, _narrow.Output);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Narrow TrainStep")]
+    public double NarrowTrainStep_Idiomatic() => _narrow.Idiomatic.TrainStep(_narrow.Input, _narrow.Target, Fixture<double>.BenchmarkLearningRate);
+
+    [Benchmark, BenchmarkCategory("Narrow TrainStep")]
+    public double NarrowTrainStep_Split() => _narrowSplit.TrainStep(_narrow.Input, _narrow.Target, Fixture<double>.BenchmarkLearningRate);
+
+    [Benchmark, BenchmarkCategory("Narrow TrainStep")]
+    public double NarrowTrainStep_Loops() => _narrowLoops.TrainStep(_narrow.Input, _narrow.Target, Fixture<double>.BenchmarkLearningRate);
 }

@@ -73,6 +73,25 @@ def main():
             i, t, p = rows[key("IdiomaticForward")], rows[key("TrainableForward")], rows[key("FrozenPredict")]
             print(f"| {name} | {kind.lower()} | {show(i[0])} | {show(t[0])} | {show(p[0])} | {p[0] / t[0]:.2f} | {p[0] / i[0]:.2f} | {allocated(i[1], t[1], p[1])} |")
 
+    print()
+    print("| 16-32-10 double | Idiomatic | Split (auto) | Loops | Unrolled (forced) | Best-effort | Split / idiomatic | Split / loops | Allocated |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|---|")
+    for method in ("Forward", "Backward", "TrainStep"):
+        key = lambda impl: ("LayoutBenchmarks", f"{method}_{impl}")
+        if key("Split") not in rows:
+            continue
+        i, s, l, u, b = (rows[key(k)] for k in ("Idiomatic", "Split", "Loops", "Unrolled", "BestEffort"))
+        print(f"| {method} | {show(i[0])} | {show(s[0])} | {show(l[0])} | {show(u[0])} | {show(b[0])} | {s[0] / i[0]:.2f} | {s[0] / l[0]:.2f} | {allocated(i[1], s[1], l[1], u[1], b[1])} |")
+    print()
+    print("| Kernel (double) | Generated | TensorPrimitives | TensorPrimitives / generated |")
+    print("|---|--:|--:|--:|")
+    for kernel, generated, reference in (("Dot, 784 elements", "Dot784_Generated", "Dot784_TensorPrimitives"),
+                                         ("AddScaled / MultiplyAdd, 784 elements", "AddScaled784_Generated", "AddScaled784_TensorPrimitives"),
+                                         ("tanh of 128 neurons (Math.Tanh per neuron / TensorPrimitives.Tanh)", "Tanh128_GeneratedScalar", "Tanh128_TensorPrimitives")):
+        if ("KernelBenchmarks", generated) in rows:
+            g, r = rows[("KernelBenchmarks", generated)], rows[("KernelBenchmarks", reference)]
+            print(f"| {kernel} | {show(g[0])} | {show(r[0])} | {r[0] / g[0]:.2f} |")
+
 
 if __name__ == "__main__":
     main()
