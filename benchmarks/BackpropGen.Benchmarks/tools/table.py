@@ -74,14 +74,20 @@ def main():
             print(f"| {name} | {kind.lower()} | {show(i[0])} | {show(t[0])} | {show(p[0])} | {p[0] / t[0]:.2f} | {p[0] / i[0]:.2f} | {allocated(i[1], t[1], p[1])} |")
 
     print()
-    print("| 16-32-10 double | Idiomatic | Split (auto) | Loops | Unrolled (forced) | Best-effort | Split / idiomatic | Split / loops | Allocated |")
+    print("| double | Idiomatic | Split | Loops (auto) | Unrolled (forced) | Best-effort | Split / idiomatic | Split / loops | Allocated |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|---|")
     for method in ("Forward", "Backward", "TrainStep"):
         key = lambda impl: ("LayoutBenchmarks", f"{method}_{impl}")
         if key("Split") not in rows:
             continue
         i, s, l, u, b = (rows[key(k)] for k in ("Idiomatic", "Split", "Loops", "Unrolled", "BestEffort"))
-        print(f"| {method} | {show(i[0])} | {show(s[0])} | {show(l[0])} | {show(u[0])} | {show(b[0])} | {s[0] / i[0]:.2f} | {s[0] / l[0]:.2f} | {allocated(i[1], s[1], l[1], u[1], b[1])} |")
+        print(f"| 16-32-10 {method} | {show(i[0])} | {show(s[0])} | {show(l[0])} | {show(u[0])} | {show(b[0])} | {s[0] / i[0]:.2f} | {s[0] / l[0]:.2f} | {allocated(i[1], s[1], l[1], u[1], b[1])} |")
+    for method in ("Forward", "TrainStep"):
+        key = lambda impl: ("LayoutBenchmarks", f"Narrow{method}_{impl}")
+        if key("Split") not in rows:
+            continue
+        i, s, l = (rows[key(k)] for k in ("Idiomatic", "Split", "Loops"))
+        print(f"| 4-64-3 {method} | {show(i[0])} | {show(s[0])} | {show(l[0])} | | | {s[0] / i[0]:.2f} | {s[0] / l[0]:.2f} | {allocated(i[1], s[1], l[1])} |")
     print()
     print("| Kernel (double) | Generated | TensorPrimitives | TensorPrimitives / generated |")
     print("|---|--:|--:|--:|")

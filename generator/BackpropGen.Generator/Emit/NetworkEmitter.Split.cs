@@ -58,7 +58,8 @@ namespace BackpropGen.Generator.Emit
 
         private PartGroup _inputs = null!, _targets = null!, _forward = null!, _loss = null!, _backward = null!, _stores = null!, _updates = null!;
 
-        private void WriteSplitMembers()
+        /// <summary>The public passes, each a call of its parts in order, then the parts.</summary>
+        private void WriteSplitPasses()
         {
             _inputs = Group("ReadInputs", $"{In} input", new[] { _plan.Inputs });
             _targets = Group("ReadTargets", $"{In} target", new[] { _plan.Targets });
@@ -70,26 +71,11 @@ namespace BackpropGen.Generator.Emit
             _updates = new PartGroup("UpdateParameters", $"{_t} learningRate", UpdateLines().ToList());
             Cut(_updates);
 
-            WriteCounts();
-            _w.Line();
-            WriteParameterFields();
-            _w.Line();
-            WriteQuantityFields();
-            _w.Line();
-            WriteParameterAccess();
-            _w.Line();
             WriteSplitPublicMethods();
             foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates })
             {
                 WriteParts(group);
             }
-
-            _w.Line();
-            WriteTraceStruct();
-            _w.Line();
-            WriteExport();
-            _w.Line();
-            WriteLengthChecks();
         }
 
         private PartGroup Group(string name, string parameters, IEnumerable<QuantityBlock> blocks)

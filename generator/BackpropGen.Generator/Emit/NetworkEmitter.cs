@@ -38,27 +38,35 @@ namespace BackpropGen.Generator.Emit
 
         protected override void WriteMembers()
         {
-            if (_split)
-            {
-                WriteSplitMembers();
-                return;
-            }
-
             WriteCounts();
             _w.Line();
             WriteParameterFields();
             _w.Line();
+            if (_split)
+            {
+                WriteQuantityFields();
+                _w.Line();
+            }
+
             WriteParameterAccess();
             _w.Line();
-            WriteForward();
-            _w.Line();
-            WriteLoss();
-            _w.Line();
-            WriteBackward();
-            _w.Line();
-            WriteBackwardWithTrace();
-            _w.Line();
-            WriteTrainStep();
+            if (_split)
+            {
+                WriteSplitPasses();
+            }
+            else
+            {
+                WriteForward();
+                _w.Line();
+                WriteLoss();
+                _w.Line();
+                WriteBackward();
+                _w.Line();
+                WriteBackwardWithTrace();
+                _w.Line();
+                WriteTrainStep();
+            }
+
             _w.Line();
             WriteTraceStruct();
             _w.Line();
