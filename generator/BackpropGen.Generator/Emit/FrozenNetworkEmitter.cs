@@ -109,7 +109,7 @@ namespace BackpropGen.Generator.Emit
                 offset += 2 * layer.Size;
             }
 
-            _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = new global::System.ReadOnlySpan<{_t}>(AlignedStorage, AlignedStart, ParameterCount);");
+            _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = FrozenParameters;");
             new LoopsForwardWriter(_w, _network, slices, string.Empty).WriteLayers(keepSoftmaxStatistics: false);
             _w.Line();
             _w.Line($"out{slices.Length}.CopyTo(output);");
@@ -128,13 +128,7 @@ namespace BackpropGen.Generator.Emit
 
             _w.Line("};");
             _w.Line();
-            _w.Line("// Declared after FrozenParameters: static fields initialise in textual order.");
-            _w.Line($"private static readonly {_t}[] AlignedStorage = AlignedCopy(FrozenParameters);");
-            _w.Line("private static readonly int AlignedStart = AlignedOffset(AlignedStorage);");
-            _w.Line();
             VectorKernels.Write(_w, _network.Numeric, dotOnly: true);
-            _w.Line();
-            AlignedParameters.WriteHelpers(_w, _t);
         }
     }
 }

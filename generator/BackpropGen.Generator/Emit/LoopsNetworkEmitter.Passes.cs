@@ -8,7 +8,7 @@ namespace BackpropGen.Generator.Emit
         private void WriteForwardCore()
         {
             _w.OpenBlock($"private void ForwardCore({In} input)");
-            _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = ParameterSpan;");
+            _w.Line($"global::System.ReadOnlySpan<{_t}> parameters = _parameters;");
             new LoopsForwardWriter(_w, _network, _slices, "_").WriteLayers(keepSoftmaxStatistics: true);
             _w.CloseBlock();
         }
@@ -81,7 +81,7 @@ namespace BackpropGen.Generator.Emit
             _w.OpenBlock(training
                 ? $"private void TrainCore({In} input, {scalar} learningRate)"
                 : $"private void BackwardCore({In} input, {Out} gradient)");
-            _w.Line($"global::System.Span<{_t}> parameters = ParameterSpan;");
+            _w.Line($"global::System.Span<{_t}> parameters = _parameters;");
             for (int i = _slices.Length - 1; i >= 0; i--)
             {
                 LayerSlices layer = _slices[i];

@@ -47,17 +47,13 @@ namespace BackpropGen.Generator.Emit
             _w.Line();
             VectorKernels.Write(_w, _network.Numeric, dotOnly: false);
             _w.Line();
-            AlignedParameters.WriteHelpers(_w, _t);
-            _w.Line();
             WriteLengthChecks();
         }
 
         private void WriteFields()
         {
             _w.Line("// Parameters in canonical order: each layer's weights as rows (one row of fan-in weights per neuron), then all biases.");
-            _w.Line($"private readonly {_t}[] _parameters = AlignedCopy(InitialParameters);");
-            _w.Line();
-            _w.Line($"private global::System.Span<{_t}> ParameterSpan => new global::System.Span<{_t}>(_parameters, AlignedOffset(_parameters), ParameterCount);");
+            _w.Line($"private readonly {_t}[] _parameters = ({_t}[])InitialParameters.Clone();");
             _w.Line();
             _w.Line($"private static readonly {_t}[] InitialParameters =");
             _w.Line("{");
@@ -100,13 +96,13 @@ namespace BackpropGen.Generator.Emit
             Summary("Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name=\"destination\"/>.");
             _w.OpenBlock($"public void GetParameters({Out} destination)");
             RequireAtLeast("destination", "ParameterCount");
-            _w.Line("ParameterSpan.CopyTo(destination);");
+            _w.Line($"new global::System.ReadOnlySpan<{_t}>(_parameters).CopyTo(destination);");
             _w.CloseBlock();
             _w.Line();
             Summary("Sets every parameter from <paramref name=\"source\"/>, which holds exactly ParameterCount values in canonical order.");
             _w.OpenBlock($"public void SetParameters({In} source)");
             RequireExactly("source", "ParameterCount");
-            _w.Line("source.CopyTo(ParameterSpan);");
+            _w.Line("source.CopyTo(_parameters);");
             _w.CloseBlock();
         }
 
