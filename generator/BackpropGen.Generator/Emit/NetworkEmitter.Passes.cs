@@ -73,19 +73,45 @@ namespace BackpropGen.Generator.Emit
             RequireInputAndTarget();
             WriteBlocks(AllBlocks(), skip: _network.Description.TrainBiases ? null : _network.Parameters.Where(p => p.IsBias).Select(p => p.GradientName));
             _w.Line();
-            _w.Line("// Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
-            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            foreach (PartLine line in UpdateLines())
             {
-                _w.Line($"{p.Name} -= learningRate * {p.GradientName};", $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}");
-            }
-
-            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
-            {
-                _w.Line("// Biases are not updated (trainBiases: false).");
+                WriteLine(line);
             }
 
             _w.Line("return E_total;");
             _w.CloseBlock();
+        }
+
+        /// <summary>The updates of TrainStep, after every gradient: shared by the unrolled and split layouts.</summary>
+        private IEnumerable<PartLine> UpdateLines()
+        {
+            yield return new PartLine(null, "Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
+            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            {
+                yield return new PartLine($"{p.Name} -= learningRate * {p.GradientName};", $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}");
+            }
+
+            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
+            {
+                yield return new PartLine(null, "Biases are not updated (trainBiases: false).");
+            }
+        }
+
+        /// <summary>A statement with its comment, a statement alone, or a comment line.</summary>
+        private void WriteLine(PartLine line)
+        {
+            if (line.Code is null)
+            {
+                _w.Line("// " + line.Comment);
+            }
+            else if (line.Comment is null)
+            {
+                _w.Line(line.Code);
+            }
+            else
+            {
+                _w.Line(line.Code, line.Comment);
+            }
         }
 
         private void WriteTraceStruct()

@@ -121,20 +121,6 @@ namespace BackpropGen.Generator.Emit
             }
         }
 
-        private IEnumerable<PartLine> UpdateLines()
-        {
-            yield return new PartLine(null, "Updates, all from the gradients above: p+ = p - eta * dE_total/dp.");
-            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
-            {
-                yield return new PartLine($"{p.Name} -= learningRate * {p.GradientName};", $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}");
-            }
-
-            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
-            {
-                yield return new PartLine(null, "Biases are not updated (trainBiases: false).");
-            }
-        }
-
         private void WriteQuantityFields()
         {
             _w.Line("// Every named quantity of the last pass, as fields: the parts below hand them on to each other.");
@@ -228,19 +214,7 @@ namespace BackpropGen.Generator.Emit
                 _w.OpenBlock($"private void {group.Name}{part + 1}({group.Parameters})");
                 for (int i = start; i < end; i++)
                 {
-                    PartLine line = group.Lines[i];
-                    if (line.Code is null)
-                    {
-                        _w.Line("// " + line.Comment);
-                    }
-                    else if (line.Comment is null)
-                    {
-                        _w.Line(line.Code);
-                    }
-                    else
-                    {
-                        _w.Line(line.Code, line.Comment);
-                    }
+                    WriteLine(group.Lines[i]);
                 }
 
                 _w.CloseBlock();
