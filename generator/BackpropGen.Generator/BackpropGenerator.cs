@@ -75,7 +75,7 @@ namespace BackpropGen.Generator
 
             IncrementalValuesProvider<GeneratedFile> placeholders = parsed
                 .Where(static network => network.Description is null && network.CanHoldMembers)
-                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, PlaceholderEmitter.Emit(network.Target, network.Numeric)))
+                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, NetworkFile.EmitPlaceholder(network.Target, network.Numeric)))
                 .WithTrackingName(TrackingNames.Placeholders);
 
             context.RegisterSourceOutput(placeholders, static (output, file) => output.AddSource(file.HintName, file.Source));
@@ -98,7 +98,7 @@ namespace BackpropGen.Generator
         {
             try
             {
-                return (new GeneratedFile(target.HintName, NetworkEmitter.Emit(target, description, origin)), null);
+                return (new GeneratedFile(target.HintName, NetworkFile.Emit(target, description, origin)), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

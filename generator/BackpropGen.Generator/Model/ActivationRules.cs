@@ -14,8 +14,14 @@ namespace BackpropGen.Generator.Model
             ActivationKind.LeakyReLU => "leaky_relu",
             ActivationKind.Identity => "identity",
             ActivationKind.Softplus => "softplus",
-            _ => "softmax",
+            ActivationKind.Softmax => "softmax",
+            ActivationKind.SiLU => "silu",
+            ActivationKind.ELU => "elu",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activation."),
         };
+
+        /// <summary>Whether the activation has an alpha (leaky_relu's slope, elu's scale).</summary>
+        public static bool UsesAlpha(ActivationKind kind) => kind is ActivationKind.LeakyReLU or ActivationKind.ELU;
 
         /// <summary>out = f(net).</summary>
         public static Formula Output(LayerDescription layer, string net, string output, NumericType t)
@@ -42,7 +48,14 @@ namespace BackpropGen.Generator.Model
                 ActivationKind.Softplus => new Formula(
                     $"{t.Math}.Max({net}, {zero}) + {t.Math}.Log({one} + {t.Math}.Exp(-{t.Math}.Abs({net})))",
                     $"{output} = ln(1 + e^{net})"),
-                _ => throw new NotSupportedException("Activation " + layer.Activation),
+                ActivationKind.SiLU => new Formula(
+                    $"{net} / ({one} + {t.Math}.Exp(-{net}))",
+                    $"{output} = {net}*sigma({net}) = {net}/(1 + e^-{net})"),
+                ActivationKind.ELU => new Formula(
+                    $"{net} > {zero} ? {net} : {t.Literal(layer.Alpha)} * ({t.Math}.Exp({net}) - {one})",
+                    $"{output} = {net} if {net} > 0, else alpha*(e^{net} - 1) (alpha = {t.Literal(layer.Alpha)})"),
+                ActivationKind.Softmax => throw new InvalidOperationException("Softmax couples the layer: see SoftmaxRule."),
+                _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Unknown activation."),
             };
         }
 
@@ -71,7 +84,15 @@ namespace BackpropGen.Generator.Model
                 ActivationKind.Softplus => new Formula(
                     $"{one} / ({one} + {t.Math}.Exp(-{net}))",
                     $"{lhs} = 1/(1 + e^-{net}) (the logistic function)"),
-                _ => throw new NotSupportedException("Activation " + layer.Activation),
+                // d/dx x*s(x) = s(x) + x*s(x)*(1 - s(x)) = s(x)*(1 + x*(1 - s(x))), s the logistic function.
+                ActivationKind.SiLU => new Formula(
+                    $"{one} / ({one} + {t.Math}.Exp(-{net})) * ({one} + {net} * ({one} - {one} / ({one} + {t.Math}.Exp(-{net}))))",
+                    $"{lhs} = sigma({net})*(1 + {net}*(1 - sigma({net}))), sigma(x) = 1/(1 + e^-x)"),
+                ActivationKind.ELU => new Formula(
+                    $"{net} > {zero} ? {one} : {t.Literal(layer.Alpha)} * {t.Math}.Exp({net})",
+                    $"{lhs} = 1 if {net} > 0, else alpha*e^{net}"),
+                ActivationKind.Softmax => throw new InvalidOperationException("Softmax couples the layer: see SoftmaxRule."),
+                _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Unknown activation."),
             };
         }
     }

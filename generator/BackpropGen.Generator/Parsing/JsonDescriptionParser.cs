@@ -21,6 +21,7 @@ namespace BackpropGen.Generator.Parsing
             Pair("logistic", ActivationKind.Logistic), Pair("sigmoid", ActivationKind.Logistic), Pair("tanh", ActivationKind.Tanh),
             Pair("relu", ActivationKind.ReLU), Pair("leaky_relu", ActivationKind.LeakyReLU), Pair("identity", ActivationKind.Identity),
             Pair("linear", ActivationKind.Identity), Pair("softplus", ActivationKind.Softplus), Pair("softmax", ActivationKind.Softmax),
+            Pair("silu", ActivationKind.SiLU), Pair("swish", ActivationKind.SiLU), Pair("elu", ActivationKind.ELU),
         };
 
         private static readonly KeyValuePair<string, LossKind>[] Losses =
@@ -163,7 +164,7 @@ namespace BackpropGen.Generator.Parsing
                     size ?? 1,
                     activation ?? ActivationKind.Identity,
                     Optional(keys, "bias", v => ReadEnum(v, name + ".bias", "bias mode", Biases), BiasKind.PerNeuron),
-                    Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha)));
+                    Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha(activation ?? ActivationKind.Identity))));
             }
 
             return layers;

@@ -8,14 +8,19 @@ namespace Snapshots
     partial class LoopsNet
     {
         /// <summary>Number of inputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int InputCount = 4;
         /// <summary>Number of outputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int OutputCount = 3;
-        /// <summary>Number of trainable parameters: all weights, then all biases (canonical order).</summary>
+        /// <summary>Number of parameters: all weights, then all biases (canonical order).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int ParameterCount = 43;
         /// <summary>Number of weights; they come first in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int WeightCount = 35;
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 8;
 
         // Parameters in canonical order: each layer's weights as rows (one row of fan-in weights per neuron), then all biases.
@@ -33,19 +38,27 @@ namespace Snapshots
 
         private static readonly string[] BiasNames = { "b_h1", "b_h2", "b_h3", "b_h4", "b_h5", "b_o1", "b_o2", "b_o3" };
 
-        // Scratch for one pass, as fields: no call allocates, and no stackalloc can overflow for large layers.
-        private readonly double[] _net1 = new double[5], _out1 = new double[5], _delta1 = new double[5], _dEdout1 = new double[5];
-        private readonly double[] _net2 = new double[3], _out2 = new double[3], _delta2 = new double[3];
-        private double _maxNet, _sumExp;
+        // Scratch of one pass, one per thread: passes on different threads never share it, and no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static Scratch? t_scratch;
 
-        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases).</summary>
+        private sealed class Scratch
+        {
+            public readonly double[] Net1 = new double[5], Out1 = new double[5], Delta1 = new double[5], DEdout1 = new double[5];
+            public readonly double[] Net2 = new double[3], Out2 = new double[3], Delta2 = new double[3], DEdout2 = new double[3];
+            public readonly double[] Gradient = new double[ParameterCount];
+            public double MaxNet, SumExp;
+        }
+
+        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
-            if ((uint)index >= ParameterCount) throw new global::System.ArgumentOutOfRangeException(nameof(index), index, "The index must be at least 0 and less than ParameterCount (43).");
             return index < WeightCount ? "w" + (index + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) : BiasNames[index - WeightCount];
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
             if (destination.Length < ParameterCount) ThrowExpectedAtLeast(nameof(destination), ParameterCount, destination.Length);
@@ -53,6 +66,7 @@ namespace Snapshots
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
             if (source.Length != ParameterCount) ThrowExpectedExactly(nameof(source), ParameterCount, source.Length);
@@ -60,154 +74,146 @@ namespace Snapshots
         }
 
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (output.Length < OutputCount) ThrowExpectedAtLeast(nameof(output), OutputCount, output.Length);
-            ForwardCore(input);
-            new global::System.ReadOnlySpan<double>(_out2).CopyTo(output);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            new global::System.ReadOnlySpan<double>(s.Out2).CopyTo(output);
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
-            ForwardCore(input);
-            return LossCore(target);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            return LossCore(s, target);
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
             if (gradient.Length < ParameterCount) ThrowExpectedAtLeast(nameof(gradient), ParameterCount, gradient.Length);
-            ForwardCore(input);
-            double loss = LossCore(target);
-            OutputDeltas(target);
-            BackwardCore(input, gradient);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            double loss = LossCore(s, target);
+            OutputDeltas(s, target);
+            BackwardCore(s, input, gradient);
+            return loss;
+        }
+
+        /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (gradient.Length < ParameterCount) ThrowExpectedAtLeast(nameof(gradient), ParameterCount, gradient.Length);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            double loss = LossCore(s, target);
+            OutputDeltas(s, target);
+            BackwardCore(s, input, gradient);
+            var values = new double[31];
+            input.CopyTo(values);
+            target.CopyTo(new global::System.Span<double>(values, 4, 3));
+            global::System.Array.Copy(s.Net1, 0, values, 7, 5);
+            global::System.Array.Copy(s.Out1, 0, values, 12, 5);
+            global::System.Array.Copy(s.Delta1, 0, values, 17, 5);
+            global::System.Array.Copy(s.Net2, 0, values, 22, 3);
+            global::System.Array.Copy(s.Out2, 0, values, 25, 3);
+            global::System.Array.Copy(s.Delta2, 0, values, 28, 3);
+            trace = new Trace(values, loss);
             return loss;
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
-            ForwardCore(input);
-            double loss = LossCore(target);
-            OutputDeltas(target);
-            TrainCore(input, learningRate);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            double loss = LossCore(s, target);
+            OutputDeltas(s, target);
+            BackwardCore(s, input, s.Gradient);
+            // Updates, all from the gradients above: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.
+            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), new global::System.ReadOnlySpan<double>(s.Gradient, 0, ParameterCount), -learningRate);
             return loss;
         }
 
-        private void ForwardCore(global::System.ReadOnlySpan<double> input)
+        /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public struct Trace
         {
-            global::System.ReadOnlySpan<double> parameters = _parameters;
+            private readonly double[] _values;
 
-            // Layer 1, hidden layer of 5: relu. Weights w1..w20, one row of 4 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 5; n++)
+            internal Trace(double[] values, double loss)
             {
-                double net = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
-                _net1[n] = net;
-                _out1[n] = net > 0.0 ? net : 0.0;  // out_1 = max(0, net)
+                _values = values;
+                E_total = loss;
             }
 
-            // Layer 2, output layer of 3: softmax. Weights w21..w35, one row of 5 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 3; n++)
+            /// <summary>E_total of the pass.</summary>
+            public double E_total { get; }
+
+            /// <summary>The input of the pass.</summary>
+            public global::System.ReadOnlySpan<double> Input => new global::System.ReadOnlySpan<double>(_values, 0, 4);
+
+            /// <summary>The target of the pass.</summary>
+            public global::System.ReadOnlySpan<double> Target => new global::System.ReadOnlySpan<double>(_values, 4, 3);
+
+            /// <summary>The net inputs of layer <paramref name="layer"/> (1 is the first layer after the inputs, the last the output layer): net_n = row n . values feeding the layer + bias.</summary>
+            public global::System.ReadOnlySpan<double> Net(int layer) => layer switch
             {
-                double net = Dot(parameters.Slice(20 + n * 5, 5), _out1) + parameters[40 + n];
-                _net2[n] = net;
-            }
+                1 => new global::System.ReadOnlySpan<double>(_values, 7, 5),
+                2 => new global::System.ReadOnlySpan<double>(_values, 22, 3),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The layer must be between 1 and 2."),
+            };
 
-            // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
-            double maxNet = _net2[0];
-            for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, _net2[k]);
-            double sumExp = 0.0;
-            for (int k = 0; k < 3; k++)
+            /// <summary>The outputs of layer <paramref name="layer"/>: out_n = activation(net_n).</summary>
+            public global::System.ReadOnlySpan<double> Out(int layer) => layer switch
             {
-                double e = global::System.Math.Exp(_net2[k] - maxNet);
-                _out2[k] = e;
-                sumExp += e;
-            }
-            for (int k = 0; k < 3; k++) _out2[k] = _out2[k] / sumExp;
-            _maxNet = maxNet;
-            _sumExp = sumExp;
-        }
+                1 => new global::System.ReadOnlySpan<double>(_values, 12, 5),
+                2 => new global::System.ReadOnlySpan<double>(_values, 25, 3),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The layer must be between 1 and 2."),
+            };
 
-        // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-        private double LossCore(global::System.ReadOnlySpan<double> target)
-        {
-            double max_net = _maxNet;
-            double log_sum_exp = global::System.Math.Log(_sumExp);  // sum_exp >= 1, so never ln(0)
-            double loss = 0.0;
-            for (int k = 0; k < 3; k++) loss += -target[k] * (_net2[k] - max_net - log_sum_exp);  // E_k = -target[k] ln(_out2[k]), with ln(_out2[k]) = _net2[k] - max_net - log_sum_exp (log-softmax, finite)
-            return loss;
-        }
-
-        private void OutputDeltas(global::System.ReadOnlySpan<double> target)
-        {
-            // Softmax with cross-entropy: the log's 1/out cancels the softmax Jacobian's out, leaving
-            // delta_k = out_k * (sum of targets) - target_k, which is out_k - target_k for one-hot targets.
-            double targetSum = 0.0;
-            for (int k = 0; k < 3; k++) targetSum += target[k];
-            for (int k = 0; k < 3; k++) _delta2[k] = _out2[k] * targetSum - target[k];
-        }
-
-        private void BackwardCore(global::System.ReadOnlySpan<double> input, global::System.Span<double> gradient)
-        {
-            global::System.Span<double> parameters = _parameters;
-
-            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h] (weights before any update).
-            global::System.Array.Clear(_dEdout1, 0, 5);
-            for (int n = 0; n < 3; n++) AddScaled(_dEdout1, parameters.Slice(20 + n * 5, 5), _delta2[n]);
-            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
-            for (int n = 0; n < 3; n++) Scale(_out1, _delta2[n], gradient.Slice(20 + n * 5, 5));
-            for (int n = 0; n < 3; n++) gradient[40 + n] = _delta2[n];
-            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
-            for (int h = 0; h < 5; h++)
+            /// <summary>The deltas of layer <paramref name="layer"/>: delta_n = dE_total/dnet_n.</summary>
+            public global::System.ReadOnlySpan<double> Delta(int layer) => layer switch
             {
-                double net_h = _net1[h], out_h = _out1[h];
-                _delta1[h] = _dEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
-            }
-
-            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
-            for (int n = 0; n < 5; n++) Scale(input, _delta1[n], gradient.Slice(0 + n * 4, 4));
-            for (int n = 0; n < 5; n++) gradient[35 + n] = _delta1[n];
+                1 => new global::System.ReadOnlySpan<double>(_values, 17, 5),
+                2 => new global::System.ReadOnlySpan<double>(_values, 28, 3),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(layer), layer, "The layer must be between 1 and 2."),
+            };
         }
 
-        private void TrainCore(global::System.ReadOnlySpan<double> input, double learningRate)
-        {
-            global::System.Span<double> parameters = _parameters;
-
-            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h] (weights before any update).
-            global::System.Array.Clear(_dEdout1, 0, 5);
-            for (int n = 0; n < 3; n++) AddScaled(_dEdout1, parameters.Slice(20 + n * 5, 5), _delta2[n]);
-            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
-            for (int n = 0; n < 3; n++) AddScaled(parameters.Slice(20 + n * 5, 5), _out1, -learningRate * _delta2[n]);  // w+ = w - eta * dE_total/dw
-            for (int n = 0; n < 3; n++) parameters[40 + n] -= learningRate * _delta2[n];
-            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
-            for (int h = 0; h < 5; h++)
-            {
-                double net_h = _net1[h], out_h = _out1[h];
-                _delta1[h] = _dEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
-            }
-
-            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
-            for (int n = 0; n < 5; n++) AddScaled(parameters.Slice(0 + n * 4, 4), input, -learningRate * _delta1[n]);  // w+ = w - eta * dE_total/dw
-            for (int n = 0; n < 5; n++) parameters[35 + n] -= learningRate * _delta1[n];
-        }
-
-        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add "frozen": true for inference only.</summary>
+        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
+        {
+            WriteDescription(writer, frozen: false);
+        }
+
+        /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
             if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             var parameters = new double[ParameterCount];
             GetParameters(parameters);
-            writer.Write("{\n  \"inputs\": 4,\n  \"layers\": [\n    { \"size\": 5, \"activation\": \"relu\", \"bias\": \"per_neuron\" },\n    { \"size\": 3, \"activation\": \"softmax\", \"bias\": \"per_neuron\" }\n  ],\n  \"loss\": \"cross_entropy\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"initial\": {\n    \"weights\": [");
+            writer.Write("{\n  \"inputs\": 4,\n  \"layers\": [\n    { \"size\": 5, \"activation\": \"relu\", \"bias\": \"per_neuron\" },\n    { \"size\": 3, \"activation\": \"softmax\", \"bias\": \"per_neuron\" }\n  ],\n  \"loss\": \"cross_entropy\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"codegen\": \"loops\",\n");
+            if (frozen) writer.Write("  \"frozen\": true,\n");
+            writer.Write("  \"initial\": {\n    \"weights\": [");
             WriteNumbers(writer, parameters, 0, WeightCount);
             writer.Write("],\n    \"biases\": [");
             WriteNumbers(writer, parameters, WeightCount, BiasCount);
@@ -215,20 +221,99 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
+            return ToDescriptionJson(frozen: false);
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson(bool frozen)
+        {
             var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
-            WriteDescription(writer);
+            WriteDescription(writer, frozen);
             return writer.ToString();
         }
 
-        private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
+        private void ForwardCore(Scratch s, global::System.ReadOnlySpan<double> input)
         {
-            for (int i = 0; i < count; i++)
+            global::System.ReadOnlySpan<double> parameters = _parameters;
+            global::System.Span<double> net1 = s.Net1, out1 = s.Out1, net2 = s.Net2, out2 = s.Out2;
+
+            // Layer 1, hidden layer of 5: relu. Weights w1..w20, one row of 4 per neuron.
+            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
+            for (int n = 0; n < 5; n++)
             {
-                if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
-                writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
+                double net = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
+                net1[n] = net;
+                out1[n] = net > 0.0 ? net : 0.0;  // out_1 = max(0, net)
             }
+
+            // Layer 2, output layer of 3: softmax. Weights w21..w35, one row of 5 per neuron.
+            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
+            for (int n = 0; n < 3; n++)
+            {
+                double net = Dot(parameters.Slice(20 + n * 5, 5), out1) + parameters[40 + n];
+                net2[n] = net;
+            }
+
+            // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
+            double maxNet = net2[0];
+            for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, net2[k]);
+            double sumExp = 0.0;
+            for (int k = 0; k < 3; k++)
+            {
+                double e = global::System.Math.Exp(net2[k] - maxNet);
+                out2[k] = e;
+                sumExp += e;
+            }
+            for (int k = 0; k < 3; k++) out2[k] = out2[k] / sumExp;
+            s.MaxNet = maxNet;
+            s.SumExp = sumExp;
+        }
+
+        // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
+        private double LossCore(Scratch s, global::System.ReadOnlySpan<double> target)
+        {
+            double[] net = s.Net2, output = s.Out2;
+            double max_net = s.MaxNet;
+            double log_sum_exp = global::System.Math.Log(s.SumExp);  // sum_exp >= 1, so never ln(0)
+            double loss = 0.0;
+            for (int k = 0; k < 3; k++) loss += -target[k] * (net[k] - max_net - log_sum_exp);  // E_k = -target[k] ln(output[k]), with ln(output[k]) = net[k] - max_net - log_sum_exp (log-softmax, finite)
+            return loss;
+        }
+
+        private void OutputDeltas(Scratch s, global::System.ReadOnlySpan<double> target)
+        {
+            double[] delta = s.Delta2, net = s.Net2, output = s.Out2;
+            // Softmax with cross-entropy: the log's 1/out cancels the softmax Jacobian's out, leaving
+            // delta_k = out_k * (sum of targets) - target_k, which is out_k - target_k for one-hot targets.
+            double targetSum = 0.0;
+            for (int k = 0; k < 3; k++) targetSum += target[k];
+            for (int k = 0; k < 3; k++) delta[k] = output[k] * targetSum - target[k];
+        }
+
+        private void BackwardCore(Scratch s, global::System.ReadOnlySpan<double> input, global::System.Span<double> gradient)
+        {
+            global::System.ReadOnlySpan<double> parameters = _parameters;
+
+            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+            global::System.Array.Clear(s.DEdout1, 0, 5);
+            for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
+            for (int n = 0; n < 3; n++) Scale(s.Out1, s.Delta2[n], gradient.Slice(20 + n * 5, 5));
+            for (int n = 0; n < 3; n++) gradient[40 + n] = s.Delta2[n];
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
+            for (int h = 0; h < 5; h++)
+            {
+                double net_h = s.Net1[h], out_h = s.Out1[h];
+                s.Delta1[h] = s.DEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
+            }
+
+            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
+            for (int n = 0; n < 5; n++) Scale(input, s.Delta1[n], gradient.Slice(0 + n * 4, 4));
+            for (int n = 0; n < 5; n++) gradient[35 + n] = s.Delta1[n];
         }
 
         // Sum of left[i] * right[i] over left's length (right may be longer).
@@ -483,6 +568,15 @@ namespace Snapshots
             }
             #endif
             for (; i < length; i++) destination[i] = source[i] * scale;
+        }
+
+        private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
+                writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)

@@ -9,30 +9,61 @@ namespace Snapshots
     {
         private const string Unavailable = "The network description of PlaceholderNet has errors; fix the BPG diagnostics and rebuild.";
         /// <summary>Unavailable: the network description has errors.</summary>
-        public const int InputCount = 0, OutputCount = 0, ParameterCount = 0, WeightCount = 0, BiasCount = 0;
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int InputCount = 0;
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OutputCount = 0;
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int ParameterCount = 0;
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int WeightCount = 0;
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int BiasCount = 0;
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
-        public static void Predict(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
-        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public struct Trace { }
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer, bool frozen) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson() => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
-        public struct Trace { }
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson(bool frozen) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public static void Predict(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
     }
 }

@@ -8,14 +8,19 @@ namespace Snapshots
     partial class SoftmaxCrossEntropyNet
     {
         /// <summary>Number of inputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int InputCount = 2;
         /// <summary>Number of outputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int OutputCount = 3;
-        /// <summary>Number of trainable parameters: all weights, then all biases (canonical order).</summary>
+        /// <summary>Number of parameters: all weights, then all biases (canonical order).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int ParameterCount = 15;
         /// <summary>Number of weights; they come first in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int WeightCount = 10;
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 5;
 
         // Parameters in canonical order, with their initial values.
@@ -35,7 +40,8 @@ namespace Snapshots
         private double b_o2 = 0.0;              // bias of o2
         private double b_o3 = 0.0;              // bias of o3
 
-        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., "b1", "b_h1", ...).</summary>
+        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
             switch (index)
@@ -60,6 +66,7 @@ namespace Snapshots
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
             if (destination.Length < ParameterCount) ThrowExpectedAtLeast(nameof(destination), ParameterCount, destination.Length);
@@ -81,6 +88,7 @@ namespace Snapshots
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
             if (source.Length != ParameterCount) ThrowExpectedExactly(nameof(source), ParameterCount, source.Length);
@@ -102,6 +110,7 @@ namespace Snapshots
         }
 
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -138,6 +147,7 @@ namespace Snapshots
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -184,6 +194,7 @@ namespace Snapshots
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -290,7 +301,8 @@ namespace Snapshots
             return E_total;
         }
 
-        /// <summary>Like Backward, and also records every named quantity of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -455,6 +467,7 @@ namespace Snapshots
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -561,7 +574,8 @@ namespace Snapshots
             return E_total;
         }
 
-        /// <summary>Every named quantity of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public struct Trace
         {
             /// <summary>input i1</summary>
@@ -678,13 +692,23 @@ namespace Snapshots
             public double dE_db_h2;
         }
 
-        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add "frozen": true for inference only.</summary>
+        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
+        {
+            WriteDescription(writer, frozen: false);
+        }
+
+        /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
             if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             var parameters = new double[ParameterCount];
             GetParameters(parameters);
-            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 2, \"activation\": \"relu\", \"bias\": \"per_neuron\" },\n    { \"size\": 3, \"activation\": \"softmax\", \"bias\": \"per_neuron\" }\n  ],\n  \"loss\": \"cross_entropy\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"initial\": {\n    \"weights\": [");
+            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 2, \"activation\": \"relu\", \"bias\": \"per_neuron\" },\n    { \"size\": 3, \"activation\": \"softmax\", \"bias\": \"per_neuron\" }\n  ],\n  \"loss\": \"cross_entropy\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"codegen\": \"auto\",\n");
+            if (frozen) writer.Write("  \"frozen\": true,\n");
+            writer.Write("  \"initial\": {\n    \"weights\": [");
             WriteNumbers(writer, parameters, 0, WeightCount);
             writer.Write("],\n    \"biases\": [");
             WriteNumbers(writer, parameters, WeightCount, BiasCount);
@@ -692,10 +716,18 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
+            return ToDescriptionJson(frozen: false);
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson(bool frozen)
+        {
             var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
-            WriteDescription(writer);
+            WriteDescription(writer, frozen);
             return writer.ToString();
         }
 

@@ -8,14 +8,19 @@ namespace Snapshots
     partial class SplitNet
     {
         /// <summary>Number of inputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int InputCount = 2;
         /// <summary>Number of outputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int OutputCount = 2;
-        /// <summary>Number of trainable parameters: all weights, then all biases (canonical order).</summary>
+        /// <summary>Number of parameters: all weights, then all biases (canonical order).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int ParameterCount = 16;
         /// <summary>Number of weights; they come first in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int WeightCount = 12;
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 4;
 
         // Parameters in canonical order, with their initial values.
@@ -49,7 +54,8 @@ namespace Snapshots
         private double dE_dw1, dE_dw2, dE_dw3, dE_dw4, dE_dw5, dE_dw6, dE_db_h1, dE_db_h2;
         private double dE_db_h3;
 
-        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., "b1", "b_h1", ...).</summary>
+        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
             switch (index)
@@ -75,6 +81,7 @@ namespace Snapshots
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
             if (destination.Length < ParameterCount) ThrowExpectedAtLeast(nameof(destination), ParameterCount, destination.Length);
@@ -97,6 +104,7 @@ namespace Snapshots
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
             if (source.Length != ParameterCount) ThrowExpectedExactly(nameof(source), ParameterCount, source.Length);
@@ -119,6 +127,7 @@ namespace Snapshots
         }
 
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -130,6 +139,7 @@ namespace Snapshots
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -142,6 +152,7 @@ namespace Snapshots
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -156,9 +167,13 @@ namespace Snapshots
             return E_total;
         }
 
-        /// <summary>Like Backward, and also records every named quantity of the pass in <paramref name="trace"/> (for reading and teaching).</summary>
+        /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
         {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (gradient.Length < ParameterCount) ThrowExpectedAtLeast(nameof(gradient), ParameterCount, gradient.Length);
             double loss = Backward(input, target, gradient);
             trace = default;
             trace.i1 = i1;
@@ -219,6 +234,7 @@ namespace Snapshots
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -230,6 +246,159 @@ namespace Snapshots
             BackwardPart1();
             UpdateParameters1(learningRate);
             return E_total;
+        }
+
+        /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public struct Trace
+        {
+            /// <summary>input i1</summary>
+            public double i1;
+            /// <summary>input i2</summary>
+            public double i2;
+            /// <summary>target of o1</summary>
+            public double target_o1;
+            /// <summary>target of o2</summary>
+            public double target_o2;
+            /// <summary>net_h1 = w1*i1 + w2*i2 + b_h1</summary>
+            public double net_h1;
+            /// <summary>out_h1 = tanh(net_h1)</summary>
+            public double out_h1;
+            /// <summary>net_h2 = w3*i1 + w4*i2 + b_h2</summary>
+            public double net_h2;
+            /// <summary>out_h2 = tanh(net_h2)</summary>
+            public double out_h2;
+            /// <summary>net_h3 = w5*i1 + w6*i2 + b_h3</summary>
+            public double net_h3;
+            /// <summary>out_h3 = tanh(net_h3)</summary>
+            public double out_h3;
+            /// <summary>net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2</summary>
+            public double net_o1;
+            /// <summary>out_o1 = 1/(1 + e^-net_o1)</summary>
+            public double out_o1;
+            /// <summary>net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2</summary>
+            public double net_o2;
+            /// <summary>out_o2 = 1/(1 + e^-net_o2)</summary>
+            public double out_o2;
+            /// <summary>E_o1 = 1/2 (target_o1 - out_o1)^2</summary>
+            public double E_o1;
+            /// <summary>E_o2 = 1/2 (target_o2 - out_o2)^2</summary>
+            public double E_o2;
+            /// <summary>E_total = E_o1 + E_o2</summary>
+            public double E_total;
+            /// <summary>dE_total/dout_o1 = -(target_o1 - out_o1)</summary>
+            public double dE_dout_o1;
+            /// <summary>dout_o1/dnet_o1 = out_o1*(1 - out_o1)</summary>
+            public double dout_o1_dnet_o1;
+            /// <summary>delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1</summary>
+            public double delta_o1;
+            /// <summary>dE_total/dout_o2 = -(target_o2 - out_o2)</summary>
+            public double dE_dout_o2;
+            /// <summary>dout_o2/dnet_o2 = out_o2*(1 - out_o2)</summary>
+            public double dout_o2_dnet_o2;
+            /// <summary>delta_o2 = dE_total/dnet_o2 = dE_total/dout_o2 * dout_o2/dnet_o2</summary>
+            public double delta_o2;
+            /// <summary>dE_total/dw7 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw7 = delta_o1 * out_h1</summary>
+            public double dE_dw7;
+            /// <summary>dE_total/dw8 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw8 = delta_o1 * out_h2</summary>
+            public double dE_dw8;
+            /// <summary>dE_total/dw9 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw9 = delta_o1 * out_h3</summary>
+            public double dE_dw9;
+            /// <summary>dE_total/dw10 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw10 = delta_o2 * out_h1</summary>
+            public double dE_dw10;
+            /// <summary>dE_total/dw11 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw11 = delta_o2 * out_h2</summary>
+            public double dE_dw11;
+            /// <summary>dE_total/dw12 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw12 = delta_o2 * out_h3</summary>
+            public double dE_dw12;
+            /// <summary>dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2)</summary>
+            public double dE_db2;
+            /// <summary>dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w7</summary>
+            public double dE_o1_dout_h1;
+            /// <summary>dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w10</summary>
+            public double dE_o2_dout_h1;
+            /// <summary>dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1</summary>
+            public double dE_dout_h1;
+            /// <summary>dout_h1/dnet_h1 = 1 - out_h1^2</summary>
+            public double dout_h1_dnet_h1;
+            /// <summary>delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1</summary>
+            public double delta_h1;
+            /// <summary>dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w8</summary>
+            public double dE_o1_dout_h2;
+            /// <summary>dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w11</summary>
+            public double dE_o2_dout_h2;
+            /// <summary>dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2</summary>
+            public double dE_dout_h2;
+            /// <summary>dout_h2/dnet_h2 = 1 - out_h2^2</summary>
+            public double dout_h2_dnet_h2;
+            /// <summary>delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2</summary>
+            public double delta_h2;
+            /// <summary>dE_o1/dout_h3 = delta_o1 * dnet_o1/dout_h3 = delta_o1 * w9</summary>
+            public double dE_o1_dout_h3;
+            /// <summary>dE_o2/dout_h3 = delta_o2 * dnet_o2/dout_h3 = delta_o2 * w12</summary>
+            public double dE_o2_dout_h3;
+            /// <summary>dE_total/dout_h3 = dE_o1/dout_h3 + dE_o2/dout_h3</summary>
+            public double dE_dout_h3;
+            /// <summary>dout_h3/dnet_h3 = 1 - out_h3^2</summary>
+            public double dout_h3_dnet_h3;
+            /// <summary>delta_h3 = dE_total/dnet_h3 = dE_total/dout_h3 * dout_h3/dnet_h3</summary>
+            public double delta_h3;
+            /// <summary>dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1</summary>
+            public double dE_dw1;
+            /// <summary>dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2</summary>
+            public double dE_dw2;
+            /// <summary>dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1</summary>
+            public double dE_dw3;
+            /// <summary>dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2</summary>
+            public double dE_dw4;
+            /// <summary>dE_total/dw5 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw5 = delta_h3 * i1</summary>
+            public double dE_dw5;
+            /// <summary>dE_total/dw6 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw6 = delta_h3 * i2</summary>
+            public double dE_dw6;
+            /// <summary>dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1</summary>
+            public double dE_db_h1;
+            /// <summary>dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1</summary>
+            public double dE_db_h2;
+            /// <summary>dE_total/db_h3 = delta_h3 * dnet_h3/db_h3 = delta_h3 * 1</summary>
+            public double dE_db_h3;
+        }
+
+        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer)
+        {
+            WriteDescription(writer, frozen: false);
+        }
+
+        /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
+        {
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
+            var parameters = new double[ParameterCount];
+            GetParameters(parameters);
+            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 3, \"activation\": \"tanh\", \"bias\": \"per_neuron\" },\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" }\n  ],\n  \"loss\": \"half_squared_error\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"codegen\": \"split\",\n");
+            if (frozen) writer.Write("  \"frozen\": true,\n");
+            writer.Write("  \"initial\": {\n    \"weights\": [");
+            WriteNumbers(writer, parameters, 0, WeightCount);
+            writer.Write("],\n    \"biases\": [");
+            WriteNumbers(writer, parameters, WeightCount, BiasCount);
+            writer.Write("]\n  }\n}\n");
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson()
+        {
+            return ToDescriptionJson(frozen: false);
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson(bool frozen)
+        {
+            var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
+            WriteDescription(writer, frozen);
+            return writer.ToString();
         }
 
         private void ReadInputs1(global::System.ReadOnlySpan<double> input)
@@ -357,140 +526,6 @@ namespace Snapshots
             b_h2 -= learningRate * dE_db_h2;    // b_h2+ = b_h2 - eta * dE_total/db_h2
             b_h3 -= learningRate * dE_db_h3;    // b_h3+ = b_h3 - eta * dE_total/db_h3
             b2 -= learningRate * dE_db2;        // b2+ = b2 - eta * dE_total/db2
-        }
-
-        /// <summary>Every named quantity of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
-        public struct Trace
-        {
-            /// <summary>input i1</summary>
-            public double i1;
-            /// <summary>input i2</summary>
-            public double i2;
-            /// <summary>target of o1</summary>
-            public double target_o1;
-            /// <summary>target of o2</summary>
-            public double target_o2;
-            /// <summary>net_h1 = w1*i1 + w2*i2 + b_h1</summary>
-            public double net_h1;
-            /// <summary>out_h1 = tanh(net_h1)</summary>
-            public double out_h1;
-            /// <summary>net_h2 = w3*i1 + w4*i2 + b_h2</summary>
-            public double net_h2;
-            /// <summary>out_h2 = tanh(net_h2)</summary>
-            public double out_h2;
-            /// <summary>net_h3 = w5*i1 + w6*i2 + b_h3</summary>
-            public double net_h3;
-            /// <summary>out_h3 = tanh(net_h3)</summary>
-            public double out_h3;
-            /// <summary>net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2</summary>
-            public double net_o1;
-            /// <summary>out_o1 = 1/(1 + e^-net_o1)</summary>
-            public double out_o1;
-            /// <summary>net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2</summary>
-            public double net_o2;
-            /// <summary>out_o2 = 1/(1 + e^-net_o2)</summary>
-            public double out_o2;
-            /// <summary>E_o1 = 1/2 (target_o1 - out_o1)^2</summary>
-            public double E_o1;
-            /// <summary>E_o2 = 1/2 (target_o2 - out_o2)^2</summary>
-            public double E_o2;
-            /// <summary>E_total = E_o1 + E_o2</summary>
-            public double E_total;
-            /// <summary>dE_total/dout_o1 = -(target_o1 - out_o1)</summary>
-            public double dE_dout_o1;
-            /// <summary>dout_o1/dnet_o1 = out_o1*(1 - out_o1)</summary>
-            public double dout_o1_dnet_o1;
-            /// <summary>delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1</summary>
-            public double delta_o1;
-            /// <summary>dE_total/dout_o2 = -(target_o2 - out_o2)</summary>
-            public double dE_dout_o2;
-            /// <summary>dout_o2/dnet_o2 = out_o2*(1 - out_o2)</summary>
-            public double dout_o2_dnet_o2;
-            /// <summary>delta_o2 = dE_total/dnet_o2 = dE_total/dout_o2 * dout_o2/dnet_o2</summary>
-            public double delta_o2;
-            /// <summary>dE_total/dw7 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw7 = delta_o1 * out_h1</summary>
-            public double dE_dw7;
-            /// <summary>dE_total/dw8 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw8 = delta_o1 * out_h2</summary>
-            public double dE_dw8;
-            /// <summary>dE_total/dw9 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw9 = delta_o1 * out_h3</summary>
-            public double dE_dw9;
-            /// <summary>dE_total/dw10 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw10 = delta_o2 * out_h1</summary>
-            public double dE_dw10;
-            /// <summary>dE_total/dw11 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw11 = delta_o2 * out_h2</summary>
-            public double dE_dw11;
-            /// <summary>dE_total/dw12 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw12 = delta_o2 * out_h3</summary>
-            public double dE_dw12;
-            /// <summary>dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2)</summary>
-            public double dE_db2;
-            /// <summary>dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w7</summary>
-            public double dE_o1_dout_h1;
-            /// <summary>dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w10</summary>
-            public double dE_o2_dout_h1;
-            /// <summary>dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1</summary>
-            public double dE_dout_h1;
-            /// <summary>dout_h1/dnet_h1 = 1 - out_h1^2</summary>
-            public double dout_h1_dnet_h1;
-            /// <summary>delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1</summary>
-            public double delta_h1;
-            /// <summary>dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w8</summary>
-            public double dE_o1_dout_h2;
-            /// <summary>dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w11</summary>
-            public double dE_o2_dout_h2;
-            /// <summary>dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2</summary>
-            public double dE_dout_h2;
-            /// <summary>dout_h2/dnet_h2 = 1 - out_h2^2</summary>
-            public double dout_h2_dnet_h2;
-            /// <summary>delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2</summary>
-            public double delta_h2;
-            /// <summary>dE_o1/dout_h3 = delta_o1 * dnet_o1/dout_h3 = delta_o1 * w9</summary>
-            public double dE_o1_dout_h3;
-            /// <summary>dE_o2/dout_h3 = delta_o2 * dnet_o2/dout_h3 = delta_o2 * w12</summary>
-            public double dE_o2_dout_h3;
-            /// <summary>dE_total/dout_h3 = dE_o1/dout_h3 + dE_o2/dout_h3</summary>
-            public double dE_dout_h3;
-            /// <summary>dout_h3/dnet_h3 = 1 - out_h3^2</summary>
-            public double dout_h3_dnet_h3;
-            /// <summary>delta_h3 = dE_total/dnet_h3 = dE_total/dout_h3 * dout_h3/dnet_h3</summary>
-            public double delta_h3;
-            /// <summary>dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1</summary>
-            public double dE_dw1;
-            /// <summary>dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2</summary>
-            public double dE_dw2;
-            /// <summary>dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1</summary>
-            public double dE_dw3;
-            /// <summary>dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2</summary>
-            public double dE_dw4;
-            /// <summary>dE_total/dw5 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw5 = delta_h3 * i1</summary>
-            public double dE_dw5;
-            /// <summary>dE_total/dw6 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw6 = delta_h3 * i2</summary>
-            public double dE_dw6;
-            /// <summary>dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1</summary>
-            public double dE_db_h1;
-            /// <summary>dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1</summary>
-            public double dE_db_h2;
-            /// <summary>dE_total/db_h3 = delta_h3 * dnet_h3/db_h3 = delta_h3 * 1</summary>
-            public double dE_db_h3;
-        }
-
-        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add "frozen": true for inference only.</summary>
-        public void WriteDescription(global::System.IO.TextWriter writer)
-        {
-            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
-            var parameters = new double[ParameterCount];
-            GetParameters(parameters);
-            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 3, \"activation\": \"tanh\", \"bias\": \"per_neuron\" },\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" }\n  ],\n  \"loss\": \"half_squared_error\",\n  \"numeric\": \"double\",\n  \"trainBiases\": true,\n  \"initial\": {\n    \"weights\": [");
-            WriteNumbers(writer, parameters, 0, WeightCount);
-            writer.Write("],\n    \"biases\": [");
-            WriteNumbers(writer, parameters, WeightCount, BiasCount);
-            writer.Write("]\n  }\n}\n");
-        }
-
-        /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
-        public string ToDescriptionJson()
-        {
-            var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
-            WriteDescription(writer);
-            return writer.ToString();
         }
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)

@@ -3,14 +3,14 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using BackpropGen.Generator.Model;
 
-namespace BackpropGen.Generator.Emit
+namespace BackpropGen.Generator.Emit.Layouts
 {
     /// <summary>
     /// The split layout: the unrolled layout's lines, unchanged, with every quantity a field instead of a local, cut
     /// into private part methods that each stay inside the JIT's budgets (<see cref="CodeLayout.MaxSplitPartCost"/>).
     /// The public methods call the parts in order, so the arithmetic (and every bit of the result) is the unrolled one.
     /// </summary>
-    internal sealed partial class NetworkEmitter
+    internal sealed partial class UnrolledLayout
     {
         private static readonly Regex Operand = new Regex(@"(?<![\w.])[A-Za-z_]\w*(?!\w*\s*\()", RegexOptions.CultureInvariant);
 
@@ -58,24 +58,18 @@ namespace BackpropGen.Generator.Emit
 
         private PartGroup _inputs = null!, _targets = null!, _forward = null!, _loss = null!, _backward = null!, _stores = null!, _updates = null!;
 
-        /// <summary>The public passes, each a call of its parts in order, then the parts.</summary>
-        private void WriteSplitPasses()
+        /// <summary>The lines of every pass, cut into parts.</summary>
+        private void BuildParts()
         {
             _inputs = Group("ReadInputs", $"{In} input", new[] { _plan.Inputs });
             _targets = Group("ReadTargets", $"{In} target", new[] { _plan.Targets });
             _forward = Group("ForwardPart", string.Empty, _plan.Forward);
             _loss = Group("LossPart", string.Empty, new[] { _plan.Loss });
             _backward = Group("BackwardPart", string.Empty, _plan.Backward);
-            _stores = new PartGroup("StoreGradients", $"{Out} gradient", _network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {p.GradientName};", null)).ToList());
+            _stores = new PartGroup("StoreGradients", $"{Out} gradient", Network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {p.GradientName};", null)).ToList());
             Cut(_stores);
-            _updates = new PartGroup("UpdateParameters", $"{_t} learningRate", UpdateLines().ToList());
+            _updates = new PartGroup("UpdateParameters", $"{T} learningRate", UpdateLines().ToList());
             Cut(_updates);
-
-            WriteSplitPublicMethods();
-            foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates })
-            {
-                WriteParts(group);
-            }
         }
 
         private PartGroup Group(string name, string parameters, IEnumerable<QuantityBlock> blocks)
@@ -123,69 +117,51 @@ namespace BackpropGen.Generator.Emit
 
         private void WriteQuantityFields()
         {
-            _w.Line("// Every named quantity of the last pass, as fields: the parts below hand them on to each other.");
-            foreach (QuantityBlock block in new[] { _plan.Inputs, _plan.Targets }.Concat(_plan.Forward).Concat(new[] { _plan.Loss }).Concat(_plan.Backward))
+            W.Line("// Every named quantity of the last pass, as fields: the parts below hand them on to each other.");
+            foreach (QuantityBlock block in _plan.Blocks)
             {
                 IReadOnlyList<Quantity> quantities = block.Quantities;
                 for (int i = 0; i < quantities.Count; i += 8)
                 {
-                    _w.Line($"private {_t} " + string.Join(", ", quantities.Skip(i).Take(8).Select(q => q.Name)) + ";");
+                    W.Line($"private {T} " + string.Join(", ", quantities.Skip(i).Take(8).Select(q => q.Name)) + ";");
                 }
             }
         }
 
-        private void WriteSplitPublicMethods()
+        private void WriteSplitForward()
         {
-            Summary("Runs the network on <paramref name=\"input\"/> (exactly InputCount values) and writes OutputCount values to <paramref name=\"output\"/>.");
-            _w.OpenBlock($"public void Forward({In} input, {Out} output)");
-            RequireExactly("input", "InputCount");
-            RequireAtLeast("output", "OutputCount");
             CallParts(_inputs, "input");
             CallParts(_forward, string.Empty);
-            foreach (var (neuron, k) in _network.OutputLayer.Neurons.Select((n, k) => (n, k)))
-            {
-                _w.Line($"output[{k}] = {QuantityNames.Out(neuron)};");
-            }
+            WriteOutputStores();
+        }
 
-            _w.CloseBlock();
-            _w.Line();
-            Summary("The loss E_total of the network's output for <paramref name=\"input\"/> against <paramref name=\"target\"/>.");
-            _w.OpenBlock($"public {_t} Loss({In} input, {In} target)");
-            RequireInputAndTarget();
+        private void WriteSplitLoss()
+        {
             CallForwardAndLoss();
-            _w.Line("return E_total;");
-            _w.CloseBlock();
-            _w.Line();
-            Summary("One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name=\"gradient\"/> and returns E_total.");
-            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient)");
-            RequireInputAndTarget();
-            RequireAtLeast("gradient", "ParameterCount");
+            W.Line($"return {QuantityNames.TotalError};");
+        }
+
+        private void WriteSplitBackward()
+        {
             CallForwardAndLoss();
             CallParts(_backward, string.Empty);
             CallParts(_stores, "gradient");
-            _w.Line("return E_total;");
-            _w.CloseBlock();
-            _w.Line();
-            Summary("Like Backward, and also records every named quantity of the pass in <paramref name=\"trace\"/> (for reading and teaching).");
-            _w.OpenBlock($"public {_t} Backward({In} input, {In} target, {Out} gradient, out Trace trace)");
-            _w.Line($"{_t} loss = Backward(input, target, gradient);");
-            _w.Line("trace = default;");
-            foreach (Quantity quantity in _plan.All)
-            {
-                _w.Line($"trace.{quantity.Name} = {quantity.Name};");
-            }
+            W.Line($"return {QuantityNames.TotalError};");
+        }
 
-            _w.Line("return loss;");
-            _w.CloseBlock();
-            _w.Line();
-            Summary("One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.");
-            _w.OpenBlock($"public {_t} TrainStep({In} input, {In} target, {_t} learningRate)");
-            RequireInputAndTarget();
+        private void WriteSplitBackwardWithTrace()
+        {
+            W.Line($"{T} loss = Backward(input, target, gradient);");
+            WriteTraceStores();
+            W.Line("return loss;");
+        }
+
+        private void WriteSplitTrainStep()
+        {
             CallForwardAndLoss();
             CallParts(_backward, string.Empty);
             CallParts(_updates, "learningRate");
-            _w.Line("return E_total;");
-            _w.CloseBlock();
+            W.Line($"return {QuantityNames.TotalError};");
         }
 
         private void CallForwardAndLoss()
@@ -200,7 +176,15 @@ namespace BackpropGen.Generator.Emit
         {
             for (int part = 0; part < group.PartStarts.Count; part++)
             {
-                _w.Line(group.Call(part, arguments));
+                W.Line(group.Call(part, arguments));
+            }
+        }
+
+        private void WriteParts()
+        {
+            foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates })
+            {
+                WriteParts(group);
             }
         }
 
@@ -210,14 +194,14 @@ namespace BackpropGen.Generator.Emit
             {
                 int start = group.PartStarts[part];
                 int end = part + 1 < group.PartStarts.Count ? group.PartStarts[part + 1] : group.Lines.Count;
-                _w.Line();
-                _w.OpenBlock($"private void {group.Name}{part + 1}({group.Parameters})");
+                W.Line();
+                W.OpenBlock($"private void {group.Name}{part + 1}({group.Parameters})");
                 for (int i = start; i < end; i++)
                 {
                     WriteLine(group.Lines[i]);
                 }
 
-                _w.CloseBlock();
+                W.CloseBlock();
             }
         }
     }

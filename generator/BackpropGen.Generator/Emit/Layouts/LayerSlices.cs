@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using BackpropGen.Generator.Model;
 
-namespace BackpropGen.Generator.Emit
+namespace BackpropGen.Generator.Emit.Layouts
 {
     /// <summary>Where a layer's parameters sit in the canonical parameter array.</summary>
     internal sealed class LayerSlices
@@ -30,10 +30,7 @@ namespace BackpropGen.Generator.Emit
         public BiasKind Bias => Layer.Description.Bias;
 
         /// <summary>The values feeding the layer: the input span or the previous layer's outputs.</summary>
-        public string Feed => FeedWith("_");
-
-        /// <summary>As <see cref="Feed"/>, with the scratch arrays' name prefix.</summary>
-        public string FeedWith(string scratchPrefix) => Number == 1 ? "input" : $"{scratchPrefix}out{Number - 1}";
+        public string Feed => Number == 1 ? "input" : $"out{Number - 1}";
 
         public string FirstWeight => Layer.Weights[0][0].Name;
 
