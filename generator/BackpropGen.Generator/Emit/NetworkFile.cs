@@ -49,18 +49,18 @@ namespace BackpropGen.Generator.Emit
                 {
                     w.Line();
                     WriteDeclaration(context, member);
-                    w.OpenBlock(member.Declaration(context));
-                    WriteChecks(w, member);
-                    if (member.SharedBody is not null)
+                    using (w.Block(member.Declaration(context)))
                     {
-                        member.SharedBody(context);
+                        WriteChecks(w, member);
+                        if (member.SharedBody is not null)
+                        {
+                            member.SharedBody(context);
+                        }
+                        else
+                        {
+                            layout.WriteBody(member);
+                        }
                     }
-                    else
-                    {
-                        layout.WriteBody(member);
-                    }
-
-                    w.CloseBlock();
                 }
 
                 layout.WriteSupport();

@@ -23,19 +23,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
 
             var plan = new ChainRulePlan(Network, parametersAsLiterals: true);
-            foreach (QuantityBlock block in new[] { plan.Inputs }.Concat(plan.Forward))
-            {
-                W.Line();
-                foreach (string heading in block.Heading)
-                {
-                    W.Line("// " + heading);
-                }
-
-                foreach (Quantity quantity in block.Quantities)
-                {
-                    W.Line($"{T} {quantity.Name} = {quantity.Code};", quantity.Maths);
-                }
-            }
+            QuantityLines.Write(W, T, new[] { plan.Inputs }.Concat(plan.Forward));
 
             W.Line();
             for (int k = 0; k < Network.OutputLayer.Neurons.Count; k++)

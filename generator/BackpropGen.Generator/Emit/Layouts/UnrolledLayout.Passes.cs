@@ -105,25 +105,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
-        /// <param name="blocks">The quantities to compute, in order.</param>
-        /// <param name="skip">Names not to compute (TrainStep does not need untrained biases' gradients).</param>
-        private void WriteBlocks(IEnumerable<QuantityBlock> blocks, IEnumerable<string>? skip = null)
-        {
-            var skipped = new HashSet<string>(skip ?? Enumerable.Empty<string>());
-            foreach (QuantityBlock block in blocks)
-            {
-                W.Line();
-                foreach (string heading in block.Heading)
-                {
-                    W.Line("// " + heading);
-                }
-
-                foreach (Quantity quantity in block.Quantities.Where(q => !skipped.Contains(q.Name)))
-                {
-                    W.Line($"{T} {quantity.Name} = {quantity.Code};", quantity.Maths);
-                }
-            }
-        }
+        private void WriteBlocks(IEnumerable<QuantityBlock> blocks, IEnumerable<string>? skip = null) => QuantityLines.Write(W, T, blocks, skip);
 
         private void WriteGradientStores()
         {
