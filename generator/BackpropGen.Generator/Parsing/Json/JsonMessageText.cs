@@ -12,6 +12,7 @@ namespace BackpropGen.Generator.Parsing.Json
         public const string AnyValue = "a value (object, array, string, number, true, false or null)";
         public const string PropertyName = "a property name in double quotes";
         public const string EmptyFile = "The file is empty: expected a JSON object";
+        public const string SecondByteOrderMark = "Found a second byte order mark (U+FEFF) at the start of the file: only one is allowed; remove it";
         public const string NotFinite = "NaN and Infinity are not JSON numbers; write a finite number";
         public const string PlusSign = "a JSON number cannot start with '+'; remove it";
         public const string NoDigitBeforePoint = "a JSON number needs a digit before the decimal point, as in 0.5";

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Microsoft.CodeAnalysis.Text;
 using M = BackpropGen.Generator.Parsing.Json.JsonMessageText;
 
 namespace BackpropGen.Generator.Parsing.Json
@@ -50,23 +51,16 @@ namespace BackpropGen.Generator.Parsing.Json
             _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Parses <paramref name="text"/>, which may start with a byte order mark; throws only <see cref="OperationCanceledException"/>.</summary>
-        public static JsonParseResult Parse(string text, CancellationToken cancellationToken = default)
-        {
-            if (text is null)
-            {
-                throw new ArgumentNullException(nameof(text));
-            }
+        /// <summary>Parses <paramref name="text"/>, which may still start with its byte order mark; throws only <see cref="OperationCanceledException"/>.</summary>
+        public static JsonParseResult Parse(string text, CancellationToken cancellationToken = default) =>
+            Parse(text ?? throw new ArgumentNullException(nameof(text)), byteOrderMarkRemoved: false, cancellationToken);
 
-            try
-            {
-                return new JsonParseResult(new JsonReader(text, cancellationToken).ReadDocument());
-            }
-            catch (SyntaxError error)
-            {
-                return new JsonParseResult(error.Error);
-            }
-        }
+        /// <summary>
+        /// Parses an AdditionalFiles text. Text that Roslyn decoded from bytes has an encoding and has lost its byte order
+        /// mark, so a U+FEFF at its start is a second one; only text built from a string may still hold the first.
+        /// </summary>
+        public static JsonParseResult Parse(SourceText text, CancellationToken cancellationToken = default) =>
+            Parse(text.ToString(), byteOrderMarkRemoved: text.Encoding is not null, cancellationToken);
 
         /// <summary>Characters of a bare word such as true, undefined or an unquoted key.</summary>
         internal static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '$';
@@ -81,15 +75,29 @@ namespace BackpropGen.Generator.Parsing.Json
             return position;
         }
 
+        private static JsonParseResult Parse(string text, bool byteOrderMarkRemoved, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new JsonParseResult(new JsonReader(text, cancellationToken).ReadDocument(byteOrderMarkRemoved));
+            }
+            catch (SyntaxError error)
+            {
+                return new JsonParseResult(error.Error);
+            }
+        }
+
         private bool AtEnd => _position >= _text.Length;
 
         private bool IsAt(char c) => _position < _text.Length && _text[_position] == c;
 
-        private JsonValue ReadDocument()
+        private JsonValue ReadDocument(bool byteOrderMarkRemoved)
         {
+            // RFC 8259 whitespace is space, tab, LF and CR: U+FEFF is allowed once, as the first char of the file, and nowhere else.
+            _position = !byteOrderMarkRemoved && IsAt(ByteOrderMark) ? 1 : 0;
             if (IsAt(ByteOrderMark))
             {
-                _position++;
+                throw Error(_position, 1, M.SecondByteOrderMark);
             }
 
             SkipTrivia();
