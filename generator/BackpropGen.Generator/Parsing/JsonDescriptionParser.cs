@@ -76,7 +76,7 @@ namespace BackpropGen.Generator.Parsing
 
         private NetworkDescription? Parse(CancellationToken cancellationToken)
         {
-            JsonParseResult result = JsonReader.Parse(_text.ToString(), cancellationToken);
+            JsonParseResult result = JsonReader.Parse(_text, cancellationToken);
             if (result.Error is JsonError error)
             {
                 _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, LocationInfo.InText(_path, _text, error.Start, error.Length), error.Message + EncodingHint(error.Start)));
