@@ -35,6 +35,7 @@ namespace Snapshots
         private float b_o1 = 0f;                // bias of o1
 
         /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
@@ -54,6 +55,7 @@ namespace Snapshots
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<float> destination)
         {
@@ -70,6 +72,7 @@ namespace Snapshots
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<float> source)
         {
@@ -85,7 +88,25 @@ namespace Snapshots
             b_o1 = source[8];
         }
 
+        /// <summary>Copies every parameter into <paramref name="destination"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void CopyParametersTo(FloatNet destination)
+        {
+            if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));
+            destination.w1 = w1;
+            destination.w2 = w2;
+            destination.w3 = w3;
+            destination.w4 = w4;
+            destination.w5 = w5;
+            destination.w6 = w6;
+            destination.b_h1 = b_h1;
+            destination.b_h2 = b_h2;
+            destination.b_o1 = b_o1;
+        }
+
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
@@ -112,6 +133,7 @@ namespace Snapshots
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public float Loss(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target)
         {
@@ -145,6 +167,7 @@ namespace Snapshots
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient)
         {
@@ -217,6 +240,7 @@ namespace Snapshots
         }
 
         /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public float Backward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> gradient, out Trace trace)
         {
@@ -321,6 +345,7 @@ namespace Snapshots
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public float TrainStep(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate)
         {
@@ -461,6 +486,7 @@ namespace Snapshots
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
         {
@@ -468,6 +494,7 @@ namespace Snapshots
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
@@ -484,6 +511,7 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
@@ -491,6 +519,7 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson(bool frozen)
         {

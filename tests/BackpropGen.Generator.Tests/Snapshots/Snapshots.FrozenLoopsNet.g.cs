@@ -19,6 +19,7 @@ namespace Snapshots
 
 
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>. Static, with the parameters compiled in: safe from any thread.</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static void Predict(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {

@@ -34,6 +34,9 @@ namespace Snapshots
         public void SetParameters(global::System.ReadOnlySpan<double> source) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void CopyParametersTo(PlaceholderNet destination) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]

@@ -41,20 +41,28 @@ namespace Snapshots
         private double b_h3 = 0.0;              // bias of h3
         private double b2 = 0.0;                // bias shared by layer 2
 
-        // Every named quantity of the last pass, as fields: the parts below hand them on to each other.
-        private double i1, i2;
-        private double target_o1, target_o2;
-        private double net_h1, out_h1, net_h2, out_h2, net_h3, out_h3;
-        private double net_o1, out_o1, net_o2, out_o2;
-        private double E_o1, E_o2, E_total;
-        private double dE_dout_o1, dout_o1_dnet_o1, delta_o1, dE_dout_o2, dout_o2_dnet_o2, delta_o2;
-        private double dE_dw7, dE_dw8, dE_dw9, dE_dw10, dE_dw11, dE_dw12, dE_db2;
-        private double dE_o1_dout_h1, dE_o2_dout_h1, dE_dout_h1, dout_h1_dnet_h1, delta_h1, dE_o1_dout_h2, dE_o2_dout_h2, dE_dout_h2;
-        private double dout_h2_dnet_h2, delta_h2, dE_o1_dout_h3, dE_o2_dout_h3, dE_dout_h3, dout_h3_dnet_h3, delta_h3;
-        private double dE_dw1, dE_dw2, dE_dw3, dE_dw4, dE_dw5, dE_dw6, dE_db_h1, dE_db_h2;
-        private double dE_db_h3;
+        // Every named quantity of a pass, as fields of one object per thread: the parts below hand them on to each other,
+        // and passes on different threads never share one. No call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static Pass? t_pass;
+
+        private sealed class Pass
+        {
+            public double i1, i2;
+            public double target_o1, target_o2;
+            public double net_h1, out_h1, net_h2, out_h2, net_h3, out_h3;
+            public double net_o1, out_o1, net_o2, out_o2;
+            public double E_o1, E_o2, E_total;
+            public double dE_dout_o1, dout_o1_dnet_o1, delta_o1, dE_dout_o2, dout_o2_dnet_o2, delta_o2;
+            public double dE_dw7, dE_dw8, dE_dw9, dE_dw10, dE_dw11, dE_dw12, dE_db2;
+            public double dE_o1_dout_h1, dE_o2_dout_h1, dE_dout_h1, dout_h1_dnet_h1, delta_h1, dE_o1_dout_h2, dE_o2_dout_h2, dE_dout_h2;
+            public double dout_h2_dnet_h2, delta_h2, dE_o1_dout_h3, dE_o2_dout_h3, dE_dout_h3, dout_h3_dnet_h3, delta_h3;
+            public double dE_dw1, dE_dw2, dE_dw3, dE_dw4, dE_dw5, dE_dw6, dE_db_h1, dE_db_h2;
+            public double dE_db_h3;
+        }
 
         /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
@@ -81,6 +89,7 @@ namespace Snapshots
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
@@ -104,6 +113,7 @@ namespace Snapshots
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
@@ -126,126 +136,165 @@ namespace Snapshots
             b2 = source[15];
         }
 
+        /// <summary>Copies every parameter into <paramref name="destination"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void CopyParametersTo(SplitNet destination)
+        {
+            if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));
+            destination.w1 = w1;
+            destination.w2 = w2;
+            destination.w3 = w3;
+            destination.w4 = w4;
+            destination.w5 = w5;
+            destination.w6 = w6;
+            destination.w7 = w7;
+            destination.w8 = w8;
+            destination.w9 = w9;
+            destination.w10 = w10;
+            destination.w11 = w11;
+            destination.w12 = w12;
+            destination.b_h1 = b_h1;
+            destination.b_h2 = b_h2;
+            destination.b_h3 = b_h3;
+            destination.b2 = b2;
+        }
+
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (output.Length < OutputCount) ThrowExpectedAtLeast(nameof(output), OutputCount, output.Length);
-            ReadInputs1(input);
-            ForwardPart1();
-            output[0] = out_o1;
-            output[1] = out_o2;
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ForwardPart1(q);
+            output[0] = q.out_o1;
+            output[1] = q.out_o2;
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
-            ReadInputs1(input);
-            ReadTargets1(target);
-            ForwardPart1();
-            LossPart1();
-            return E_total;
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ReadTargets1(q, target);
+            ForwardPart1(q);
+            LossPart1(q);
+            return q.E_total;
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
             if (gradient.Length < ParameterCount) ThrowExpectedAtLeast(nameof(gradient), ParameterCount, gradient.Length);
-            ReadInputs1(input);
-            ReadTargets1(target);
-            ForwardPart1();
-            LossPart1();
-            BackwardPart1();
-            StoreGradients1(gradient);
-            return E_total;
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ReadTargets1(q, target);
+            ForwardPart1(q);
+            LossPart1(q);
+            BackwardPart1(q);
+            StoreGradients1(q, gradient);
+            return q.E_total;
         }
 
         /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
             if (gradient.Length < ParameterCount) ThrowExpectedAtLeast(nameof(gradient), ParameterCount, gradient.Length);
-            double loss = Backward(input, target, gradient);
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ReadTargets1(q, target);
+            ForwardPart1(q);
+            LossPart1(q);
+            BackwardPart1(q);
+            StoreGradients1(q, gradient);
             trace = default;
-            trace.i1 = i1;
-            trace.i2 = i2;
-            trace.target_o1 = target_o1;
-            trace.target_o2 = target_o2;
-            trace.net_h1 = net_h1;
-            trace.out_h1 = out_h1;
-            trace.net_h2 = net_h2;
-            trace.out_h2 = out_h2;
-            trace.net_h3 = net_h3;
-            trace.out_h3 = out_h3;
-            trace.net_o1 = net_o1;
-            trace.out_o1 = out_o1;
-            trace.net_o2 = net_o2;
-            trace.out_o2 = out_o2;
-            trace.E_o1 = E_o1;
-            trace.E_o2 = E_o2;
-            trace.E_total = E_total;
-            trace.dE_dout_o1 = dE_dout_o1;
-            trace.dout_o1_dnet_o1 = dout_o1_dnet_o1;
-            trace.delta_o1 = delta_o1;
-            trace.dE_dout_o2 = dE_dout_o2;
-            trace.dout_o2_dnet_o2 = dout_o2_dnet_o2;
-            trace.delta_o2 = delta_o2;
-            trace.dE_dw7 = dE_dw7;
-            trace.dE_dw8 = dE_dw8;
-            trace.dE_dw9 = dE_dw9;
-            trace.dE_dw10 = dE_dw10;
-            trace.dE_dw11 = dE_dw11;
-            trace.dE_dw12 = dE_dw12;
-            trace.dE_db2 = dE_db2;
-            trace.dE_o1_dout_h1 = dE_o1_dout_h1;
-            trace.dE_o2_dout_h1 = dE_o2_dout_h1;
-            trace.dE_dout_h1 = dE_dout_h1;
-            trace.dout_h1_dnet_h1 = dout_h1_dnet_h1;
-            trace.delta_h1 = delta_h1;
-            trace.dE_o1_dout_h2 = dE_o1_dout_h2;
-            trace.dE_o2_dout_h2 = dE_o2_dout_h2;
-            trace.dE_dout_h2 = dE_dout_h2;
-            trace.dout_h2_dnet_h2 = dout_h2_dnet_h2;
-            trace.delta_h2 = delta_h2;
-            trace.dE_o1_dout_h3 = dE_o1_dout_h3;
-            trace.dE_o2_dout_h3 = dE_o2_dout_h3;
-            trace.dE_dout_h3 = dE_dout_h3;
-            trace.dout_h3_dnet_h3 = dout_h3_dnet_h3;
-            trace.delta_h3 = delta_h3;
-            trace.dE_dw1 = dE_dw1;
-            trace.dE_dw2 = dE_dw2;
-            trace.dE_dw3 = dE_dw3;
-            trace.dE_dw4 = dE_dw4;
-            trace.dE_dw5 = dE_dw5;
-            trace.dE_dw6 = dE_dw6;
-            trace.dE_db_h1 = dE_db_h1;
-            trace.dE_db_h2 = dE_db_h2;
-            trace.dE_db_h3 = dE_db_h3;
-            return loss;
+            trace.i1 = q.i1;
+            trace.i2 = q.i2;
+            trace.target_o1 = q.target_o1;
+            trace.target_o2 = q.target_o2;
+            trace.net_h1 = q.net_h1;
+            trace.out_h1 = q.out_h1;
+            trace.net_h2 = q.net_h2;
+            trace.out_h2 = q.out_h2;
+            trace.net_h3 = q.net_h3;
+            trace.out_h3 = q.out_h3;
+            trace.net_o1 = q.net_o1;
+            trace.out_o1 = q.out_o1;
+            trace.net_o2 = q.net_o2;
+            trace.out_o2 = q.out_o2;
+            trace.E_o1 = q.E_o1;
+            trace.E_o2 = q.E_o2;
+            trace.E_total = q.E_total;
+            trace.dE_dout_o1 = q.dE_dout_o1;
+            trace.dout_o1_dnet_o1 = q.dout_o1_dnet_o1;
+            trace.delta_o1 = q.delta_o1;
+            trace.dE_dout_o2 = q.dE_dout_o2;
+            trace.dout_o2_dnet_o2 = q.dout_o2_dnet_o2;
+            trace.delta_o2 = q.delta_o2;
+            trace.dE_dw7 = q.dE_dw7;
+            trace.dE_dw8 = q.dE_dw8;
+            trace.dE_dw9 = q.dE_dw9;
+            trace.dE_dw10 = q.dE_dw10;
+            trace.dE_dw11 = q.dE_dw11;
+            trace.dE_dw12 = q.dE_dw12;
+            trace.dE_db2 = q.dE_db2;
+            trace.dE_o1_dout_h1 = q.dE_o1_dout_h1;
+            trace.dE_o2_dout_h1 = q.dE_o2_dout_h1;
+            trace.dE_dout_h1 = q.dE_dout_h1;
+            trace.dout_h1_dnet_h1 = q.dout_h1_dnet_h1;
+            trace.delta_h1 = q.delta_h1;
+            trace.dE_o1_dout_h2 = q.dE_o1_dout_h2;
+            trace.dE_o2_dout_h2 = q.dE_o2_dout_h2;
+            trace.dE_dout_h2 = q.dE_dout_h2;
+            trace.dout_h2_dnet_h2 = q.dout_h2_dnet_h2;
+            trace.delta_h2 = q.delta_h2;
+            trace.dE_o1_dout_h3 = q.dE_o1_dout_h3;
+            trace.dE_o2_dout_h3 = q.dE_o2_dout_h3;
+            trace.dE_dout_h3 = q.dE_dout_h3;
+            trace.dout_h3_dnet_h3 = q.dout_h3_dnet_h3;
+            trace.delta_h3 = q.delta_h3;
+            trace.dE_dw1 = q.dE_dw1;
+            trace.dE_dw2 = q.dE_dw2;
+            trace.dE_dw3 = q.dE_dw3;
+            trace.dE_dw4 = q.dE_dw4;
+            trace.dE_dw5 = q.dE_dw5;
+            trace.dE_dw6 = q.dE_dw6;
+            trace.dE_db_h1 = q.dE_db_h1;
+            trace.dE_db_h2 = q.dE_db_h2;
+            trace.dE_db_h3 = q.dE_db_h3;
+            return q.E_total;
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
-            ReadInputs1(input);
-            ReadTargets1(target);
-            ForwardPart1();
-            LossPart1();
-            BackwardPart1();
-            UpdateParameters1(learningRate);
-            return E_total;
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ReadTargets1(q, target);
+            ForwardPart1(q);
+            LossPart1(q);
+            BackwardPart1(q);
+            UpdateParameters1(q, learningRate);
+            return q.E_total;
         }
 
         /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
@@ -363,6 +412,7 @@ namespace Snapshots
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
         {
@@ -370,6 +420,7 @@ namespace Snapshots
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
@@ -386,6 +437,7 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
@@ -393,6 +445,7 @@ namespace Snapshots
         }
 
         /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson(bool frozen)
         {
@@ -401,131 +454,131 @@ namespace Snapshots
             return writer.ToString();
         }
 
-        private void ReadInputs1(global::System.ReadOnlySpan<double> input)
+        private void ReadInputs1(Pass q, global::System.ReadOnlySpan<double> input)
         {
             // Inputs
-            i1 = input[0];                      // input i1
-            i2 = input[1];                      // input i2
+            q.i1 = input[0];                    // input i1
+            q.i2 = input[1];                    // input i2
         }
 
-        private void ReadTargets1(global::System.ReadOnlySpan<double> target)
+        private void ReadTargets1(Pass q, global::System.ReadOnlySpan<double> target)
         {
             // Targets
-            target_o1 = target[0];              // target of o1
-            target_o2 = target[1];              // target of o2
+            q.target_o1 = target[0];            // target of o1
+            q.target_o2 = target[1];            // target of o2
         }
 
-        private void ForwardPart1()
+        private void ForwardPart1(Pass q)
         {
             // Layer 1, hidden layer h1..h3: tanh, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
-            net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            out_h1 = global::System.Math.Tanh(net_h1);  // out_h1 = tanh(net_h1)
-            net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            out_h2 = global::System.Math.Tanh(net_h2);  // out_h2 = tanh(net_h2)
-            net_h3 = w5 * i1 + w6 * i2 + b_h3;  // net_h3 = w5*i1 + w6*i2 + b_h3
-            out_h3 = global::System.Math.Tanh(net_h3);  // out_h3 = tanh(net_h3)
+            q.net_h1 = w1 * q.i1 + w2 * q.i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
+            q.out_h1 = global::System.Math.Tanh(q.net_h1);  // out_h1 = tanh(net_h1)
+            q.net_h2 = w3 * q.i1 + w4 * q.i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
+            q.out_h2 = global::System.Math.Tanh(q.net_h2);  // out_h2 = tanh(net_h2)
+            q.net_h3 = w5 * q.i1 + w6 * q.i2 + b_h3;  // net_h3 = w5*i1 + w6*i2 + b_h3
+            q.out_h3 = global::System.Math.Tanh(q.net_h3);  // out_h3 = tanh(net_h3)
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
-            net_o1 = w7 * out_h1 + w8 * out_h2 + w9 * out_h3 + b2;  // net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2
-            out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
-            net_o2 = w10 * out_h1 + w11 * out_h2 + w12 * out_h3 + b2;  // net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2
-            out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            q.net_o1 = w7 * q.out_h1 + w8 * q.out_h2 + w9 * q.out_h3 + b2;  // net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2
+            q.out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-q.net_o1));  // out_o1 = 1/(1 + e^-net_o1)
+            q.net_o2 = w10 * q.out_h1 + w11 * q.out_h2 + w12 * q.out_h3 + b2;  // net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2
+            q.out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-q.net_o2));  // out_o2 = 1/(1 + e^-net_o2)
         }
 
-        private void LossPart1()
+        private void LossPart1(Pass q)
         {
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
-            E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
-            E_o2 = 0.5 * (target_o2 - out_o2) * (target_o2 - out_o2);  // E_o2 = 1/2 (target_o2 - out_o2)^2
-            E_total = E_o1 + E_o2;              // E_total = E_o1 + E_o2
+            q.E_o1 = 0.5 * (q.target_o1 - q.out_o1) * (q.target_o1 - q.out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
+            q.E_o2 = 0.5 * (q.target_o2 - q.out_o2) * (q.target_o2 - q.out_o2);  // E_o2 = 1/2 (target_o2 - out_o2)^2
+            q.E_total = q.E_o1 + q.E_o2;        // E_total = E_o1 + E_o2
         }
 
-        private void BackwardPart1()
+        private void BackwardPart1(Pass q)
         {
             // Backward, output layer o1..o2: delta = dE_total/dnet = dE_total/dout * dout/dnet.
-            dE_dout_o1 = -(target_o1 - out_o1);  // dE_total/dout_o1 = -(target_o1 - out_o1)
-            dout_o1_dnet_o1 = out_o1 * (1.0 - out_o1);  // dout_o1/dnet_o1 = out_o1*(1 - out_o1)
-            delta_o1 = dE_dout_o1 * dout_o1_dnet_o1;  // delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1
-            dE_dout_o2 = -(target_o2 - out_o2);  // dE_total/dout_o2 = -(target_o2 - out_o2)
-            dout_o2_dnet_o2 = out_o2 * (1.0 - out_o2);  // dout_o2/dnet_o2 = out_o2*(1 - out_o2)
-            delta_o2 = dE_dout_o2 * dout_o2_dnet_o2;  // delta_o2 = dE_total/dnet_o2 = dE_total/dout_o2 * dout_o2/dnet_o2
+            q.dE_dout_o1 = -(q.target_o1 - q.out_o1);  // dE_total/dout_o1 = -(target_o1 - out_o1)
+            q.dout_o1_dnet_o1 = q.out_o1 * (1.0 - q.out_o1);  // dout_o1/dnet_o1 = out_o1*(1 - out_o1)
+            q.delta_o1 = q.dE_dout_o1 * q.dout_o1_dnet_o1;  // delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1
+            q.dE_dout_o2 = -(q.target_o2 - q.out_o2);  // dE_total/dout_o2 = -(target_o2 - out_o2)
+            q.dout_o2_dnet_o2 = q.out_o2 * (1.0 - q.out_o2);  // dout_o2/dnet_o2 = out_o2*(1 - out_o2)
+            q.delta_o2 = q.dE_dout_o2 * q.dout_o2_dnet_o2;  // delta_o2 = dE_total/dnet_o2 = dE_total/dout_o2 * dout_o2/dnet_o2
             // Gradients of layer 2's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
-            dE_dw7 = delta_o1 * out_h1;         // dE_total/dw7 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw7 = delta_o1 * out_h1
-            dE_dw8 = delta_o1 * out_h2;         // dE_total/dw8 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw8 = delta_o1 * out_h2
-            dE_dw9 = delta_o1 * out_h3;         // dE_total/dw9 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw9 = delta_o1 * out_h3
-            dE_dw10 = delta_o2 * out_h1;        // dE_total/dw10 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw10 = delta_o2 * out_h1
-            dE_dw11 = delta_o2 * out_h2;        // dE_total/dw11 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw11 = delta_o2 * out_h2
-            dE_dw12 = delta_o2 * out_h3;        // dE_total/dw12 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw12 = delta_o2 * out_h3
-            dE_db2 = delta_o1 + delta_o2;       // dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2)
+            q.dE_dw7 = q.delta_o1 * q.out_h1;   // dE_total/dw7 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw7 = delta_o1 * out_h1
+            q.dE_dw8 = q.delta_o1 * q.out_h2;   // dE_total/dw8 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw8 = delta_o1 * out_h2
+            q.dE_dw9 = q.delta_o1 * q.out_h3;   // dE_total/dw9 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw9 = delta_o1 * out_h3
+            q.dE_dw10 = q.delta_o2 * q.out_h1;  // dE_total/dw10 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw10 = delta_o2 * out_h1
+            q.dE_dw11 = q.delta_o2 * q.out_h2;  // dE_total/dw11 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw11 = delta_o2 * out_h2
+            q.dE_dw12 = q.delta_o2 * q.out_h3;  // dE_total/dw12 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw12 = delta_o2 * out_h3
+            q.dE_db2 = q.delta_o1 + q.delta_o2;  // dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2)
             // Backward, hidden layer h1..h3: dE_total/dout collects every path through layer 2 o1..o2,
             // then delta = dE_total/dout * dout/dnet.
-            dE_o1_dout_h1 = delta_o1 * w7;      // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w7
-            dE_o2_dout_h1 = delta_o2 * w10;     // dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w10
-            dE_dout_h1 = dE_o1_dout_h1 + dE_o2_dout_h1;  // dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1
-            dout_h1_dnet_h1 = 1.0 - out_h1 * out_h1;  // dout_h1/dnet_h1 = 1 - out_h1^2
-            delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
-            dE_o1_dout_h2 = delta_o1 * w8;      // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w8
-            dE_o2_dout_h2 = delta_o2 * w11;     // dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w11
-            dE_dout_h2 = dE_o1_dout_h2 + dE_o2_dout_h2;  // dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2
-            dout_h2_dnet_h2 = 1.0 - out_h2 * out_h2;  // dout_h2/dnet_h2 = 1 - out_h2^2
-            delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
-            dE_o1_dout_h3 = delta_o1 * w9;      // dE_o1/dout_h3 = delta_o1 * dnet_o1/dout_h3 = delta_o1 * w9
-            dE_o2_dout_h3 = delta_o2 * w12;     // dE_o2/dout_h3 = delta_o2 * dnet_o2/dout_h3 = delta_o2 * w12
-            dE_dout_h3 = dE_o1_dout_h3 + dE_o2_dout_h3;  // dE_total/dout_h3 = dE_o1/dout_h3 + dE_o2/dout_h3
-            dout_h3_dnet_h3 = 1.0 - out_h3 * out_h3;  // dout_h3/dnet_h3 = 1 - out_h3^2
-            delta_h3 = dE_dout_h3 * dout_h3_dnet_h3;  // delta_h3 = dE_total/dnet_h3 = dE_total/dout_h3 * dout_h3/dnet_h3
+            q.dE_o1_dout_h1 = q.delta_o1 * w7;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w7
+            q.dE_o2_dout_h1 = q.delta_o2 * w10;  // dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w10
+            q.dE_dout_h1 = q.dE_o1_dout_h1 + q.dE_o2_dout_h1;  // dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1
+            q.dout_h1_dnet_h1 = 1.0 - q.out_h1 * q.out_h1;  // dout_h1/dnet_h1 = 1 - out_h1^2
+            q.delta_h1 = q.dE_dout_h1 * q.dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
+            q.dE_o1_dout_h2 = q.delta_o1 * w8;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w8
+            q.dE_o2_dout_h2 = q.delta_o2 * w11;  // dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w11
+            q.dE_dout_h2 = q.dE_o1_dout_h2 + q.dE_o2_dout_h2;  // dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2
+            q.dout_h2_dnet_h2 = 1.0 - q.out_h2 * q.out_h2;  // dout_h2/dnet_h2 = 1 - out_h2^2
+            q.delta_h2 = q.dE_dout_h2 * q.dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
+            q.dE_o1_dout_h3 = q.delta_o1 * w9;  // dE_o1/dout_h3 = delta_o1 * dnet_o1/dout_h3 = delta_o1 * w9
+            q.dE_o2_dout_h3 = q.delta_o2 * w12;  // dE_o2/dout_h3 = delta_o2 * dnet_o2/dout_h3 = delta_o2 * w12
+            q.dE_dout_h3 = q.dE_o1_dout_h3 + q.dE_o2_dout_h3;  // dE_total/dout_h3 = dE_o1/dout_h3 + dE_o2/dout_h3
+            q.dout_h3_dnet_h3 = 1.0 - q.out_h3 * q.out_h3;  // dout_h3/dnet_h3 = 1 - out_h3^2
+            q.delta_h3 = q.dE_dout_h3 * q.dout_h3_dnet_h3;  // delta_h3 = dE_total/dnet_h3 = dE_total/dout_h3 * dout_h3/dnet_h3
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
-            dE_dw1 = delta_h1 * i1;             // dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1
-            dE_dw2 = delta_h1 * i2;             // dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2
-            dE_dw3 = delta_h2 * i1;             // dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1
-            dE_dw4 = delta_h2 * i2;             // dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2
-            dE_dw5 = delta_h3 * i1;             // dE_total/dw5 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw5 = delta_h3 * i1
-            dE_dw6 = delta_h3 * i2;             // dE_total/dw6 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw6 = delta_h3 * i2
-            dE_db_h1 = delta_h1;                // dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1
-            dE_db_h2 = delta_h2;                // dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1
-            dE_db_h3 = delta_h3;                // dE_total/db_h3 = delta_h3 * dnet_h3/db_h3 = delta_h3 * 1
+            q.dE_dw1 = q.delta_h1 * q.i1;       // dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1
+            q.dE_dw2 = q.delta_h1 * q.i2;       // dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2
+            q.dE_dw3 = q.delta_h2 * q.i1;       // dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1
+            q.dE_dw4 = q.delta_h2 * q.i2;       // dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2
+            q.dE_dw5 = q.delta_h3 * q.i1;       // dE_total/dw5 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw5 = delta_h3 * i1
+            q.dE_dw6 = q.delta_h3 * q.i2;       // dE_total/dw6 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw6 = delta_h3 * i2
+            q.dE_db_h1 = q.delta_h1;            // dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1
+            q.dE_db_h2 = q.delta_h2;            // dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1
+            q.dE_db_h3 = q.delta_h3;            // dE_total/db_h3 = delta_h3 * dnet_h3/db_h3 = delta_h3 * 1
         }
 
-        private void StoreGradients1(global::System.Span<double> gradient)
+        private void StoreGradients1(Pass q, global::System.Span<double> gradient)
         {
-            gradient[0] = dE_dw1;
-            gradient[1] = dE_dw2;
-            gradient[2] = dE_dw3;
-            gradient[3] = dE_dw4;
-            gradient[4] = dE_dw5;
-            gradient[5] = dE_dw6;
-            gradient[6] = dE_dw7;
-            gradient[7] = dE_dw8;
-            gradient[8] = dE_dw9;
-            gradient[9] = dE_dw10;
-            gradient[10] = dE_dw11;
-            gradient[11] = dE_dw12;
-            gradient[12] = dE_db_h1;
-            gradient[13] = dE_db_h2;
-            gradient[14] = dE_db_h3;
-            gradient[15] = dE_db2;
+            gradient[0] = q.dE_dw1;
+            gradient[1] = q.dE_dw2;
+            gradient[2] = q.dE_dw3;
+            gradient[3] = q.dE_dw4;
+            gradient[4] = q.dE_dw5;
+            gradient[5] = q.dE_dw6;
+            gradient[6] = q.dE_dw7;
+            gradient[7] = q.dE_dw8;
+            gradient[8] = q.dE_dw9;
+            gradient[9] = q.dE_dw10;
+            gradient[10] = q.dE_dw11;
+            gradient[11] = q.dE_dw12;
+            gradient[12] = q.dE_db_h1;
+            gradient[13] = q.dE_db_h2;
+            gradient[14] = q.dE_db_h3;
+            gradient[15] = q.dE_db2;
         }
 
-        private void UpdateParameters1(double learningRate)
+        private void UpdateParameters1(Pass q, double learningRate)
         {
             // Updates, all from the gradients above: p+ = p - eta * dE_total/dp.
-            w1 -= learningRate * dE_dw1;        // w1+ = w1 - eta * dE_total/dw1
-            w2 -= learningRate * dE_dw2;        // w2+ = w2 - eta * dE_total/dw2
-            w3 -= learningRate * dE_dw3;        // w3+ = w3 - eta * dE_total/dw3
-            w4 -= learningRate * dE_dw4;        // w4+ = w4 - eta * dE_total/dw4
-            w5 -= learningRate * dE_dw5;        // w5+ = w5 - eta * dE_total/dw5
-            w6 -= learningRate * dE_dw6;        // w6+ = w6 - eta * dE_total/dw6
-            w7 -= learningRate * dE_dw7;        // w7+ = w7 - eta * dE_total/dw7
-            w8 -= learningRate * dE_dw8;        // w8+ = w8 - eta * dE_total/dw8
-            w9 -= learningRate * dE_dw9;        // w9+ = w9 - eta * dE_total/dw9
-            w10 -= learningRate * dE_dw10;      // w10+ = w10 - eta * dE_total/dw10
-            w11 -= learningRate * dE_dw11;      // w11+ = w11 - eta * dE_total/dw11
-            w12 -= learningRate * dE_dw12;      // w12+ = w12 - eta * dE_total/dw12
-            b_h1 -= learningRate * dE_db_h1;    // b_h1+ = b_h1 - eta * dE_total/db_h1
-            b_h2 -= learningRate * dE_db_h2;    // b_h2+ = b_h2 - eta * dE_total/db_h2
-            b_h3 -= learningRate * dE_db_h3;    // b_h3+ = b_h3 - eta * dE_total/db_h3
-            b2 -= learningRate * dE_db2;        // b2+ = b2 - eta * dE_total/db2
+            w1 -= learningRate * q.dE_dw1;      // w1+ = w1 - eta * dE_total/dw1
+            w2 -= learningRate * q.dE_dw2;      // w2+ = w2 - eta * dE_total/dw2
+            w3 -= learningRate * q.dE_dw3;      // w3+ = w3 - eta * dE_total/dw3
+            w4 -= learningRate * q.dE_dw4;      // w4+ = w4 - eta * dE_total/dw4
+            w5 -= learningRate * q.dE_dw5;      // w5+ = w5 - eta * dE_total/dw5
+            w6 -= learningRate * q.dE_dw6;      // w6+ = w6 - eta * dE_total/dw6
+            w7 -= learningRate * q.dE_dw7;      // w7+ = w7 - eta * dE_total/dw7
+            w8 -= learningRate * q.dE_dw8;      // w8+ = w8 - eta * dE_total/dw8
+            w9 -= learningRate * q.dE_dw9;      // w9+ = w9 - eta * dE_total/dw9
+            w10 -= learningRate * q.dE_dw10;    // w10+ = w10 - eta * dE_total/dw10
+            w11 -= learningRate * q.dE_dw11;    // w11+ = w11 - eta * dE_total/dw11
+            w12 -= learningRate * q.dE_dw12;    // w12+ = w12 - eta * dE_total/dw12
+            b_h1 -= learningRate * q.dE_db_h1;  // b_h1+ = b_h1 - eta * dE_total/db_h1
+            b_h2 -= learningRate * q.dE_db_h2;  // b_h2+ = b_h2 - eta * dE_total/db_h2
+            b_h3 -= learningRate * q.dE_db_h3;  // b_h3+ = b_h3 - eta * dE_total/db_h3
+            b2 -= learningRate * q.dE_db2;      // b2+ = b2 - eta * dE_total/db2
         }
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)

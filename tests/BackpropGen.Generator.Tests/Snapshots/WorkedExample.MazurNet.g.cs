@@ -36,6 +36,7 @@ namespace WorkedExample
         private double b2 = 0.6;                // bias shared by layer 2
 
         /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
@@ -56,6 +57,7 @@ namespace WorkedExample
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
@@ -73,6 +75,7 @@ namespace WorkedExample
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
@@ -89,7 +92,26 @@ namespace WorkedExample
             b2 = source[9];
         }
 
+        /// <summary>Copies every parameter into <paramref name="destination"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void CopyParametersTo(MazurNet destination)
+        {
+            if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));
+            destination.w1 = w1;
+            destination.w2 = w2;
+            destination.w3 = w3;
+            destination.w4 = w4;
+            destination.w5 = w5;
+            destination.w6 = w6;
+            destination.w7 = w7;
+            destination.w8 = w8;
+            destination.b1 = b1;
+            destination.b2 = b2;
+        }
+
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
@@ -119,6 +141,7 @@ namespace WorkedExample
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
@@ -156,6 +179,7 @@ namespace WorkedExample
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
@@ -239,6 +263,7 @@ namespace WorkedExample
         }
 
         /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
         {
@@ -364,6 +389,7 @@ namespace WorkedExample
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
@@ -532,6 +558,7 @@ namespace WorkedExample
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
         {
@@ -539,6 +566,7 @@ namespace WorkedExample
         }
 
         /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
@@ -555,6 +583,7 @@ namespace WorkedExample
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
@@ -562,6 +591,7 @@ namespace WorkedExample
         }
 
         /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson(bool frozen)
         {

@@ -83,6 +83,10 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.SetParameters:
                     W.Line("source.CopyTo(_parameters);");
                     break;
+                case MemberId.CopyParametersTo:
+                    W.Line("if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));");
+                    W.Line("global::System.Array.Copy(_parameters, destination._parameters, ParameterCount);");
+                    break;
                 case MemberId.Forward:
                     W.Line(scratch);
                     W.Line("ForwardCore(s, input);");

@@ -54,6 +54,15 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
+        private void WriteCopyParametersTo()
+        {
+            W.Line("if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));");
+            foreach (Parameter p in Network.Parameters)
+            {
+                W.Line($"destination.{p.Name} = {p.Name};");
+            }
+        }
+
         private void WriteSetParameters()
         {
             foreach (Parameter p in Network.Parameters)

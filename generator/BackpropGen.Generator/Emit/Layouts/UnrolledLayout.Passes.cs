@@ -15,11 +15,12 @@ namespace BackpropGen.Generator.Emit.Layouts
             WriteOutputStores();
         }
 
-        private void WriteOutputStores()
+        /// <param name="from">Where the outputs are: locals (""), or the split layout's pass object ("q.").</param>
+        private void WriteOutputStores(string from = "")
         {
             foreach (var (neuron, k) in Network.OutputLayer.Neurons.Select((n, k) => (n, k)))
             {
-                W.Line($"output[{k}] = {QuantityNames.Out(neuron)};");
+                W.Line($"output[{k}] = {from}{QuantityNames.Out(neuron)};");
             }
         }
 
@@ -43,12 +44,13 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"return {QuantityNames.TotalError};");
         }
 
-        private void WriteTraceStores()
+        /// <param name="from">Where the quantities are: locals (""), or the split layout's pass object ("q.").</param>
+        private void WriteTraceStores(string from = "")
         {
             W.Line("trace = default;");
             foreach (Quantity quantity in _plan.All)
             {
-                W.Line($"trace.{quantity.Name} = {quantity.Name};");
+                W.Line($"trace.{quantity.Name} = {from}{quantity.Name};");
             }
         }
 

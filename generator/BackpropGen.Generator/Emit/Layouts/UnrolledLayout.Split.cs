@@ -33,7 +33,7 @@ namespace BackpropGen.Generator.Emit.Layouts
 
             public List<int> PartStarts { get; } = new List<int>();
 
-            public string Call(int part, string arguments) => $"{Name}{part + 1}({arguments});";
+            public string Call(int part, string arguments) => $"{Name}{part + 1}({(arguments.Length == 0 ? "q" : "q, " + arguments)});";
         }
 
         /// <summary>A statement and its comment; headings are comment-only lines.</summary>
@@ -56,19 +56,29 @@ namespace BackpropGen.Generator.Emit.Layouts
             public int Cost => Code is null ? 0 : 1 + Operand.Matches(Code).Count + 4 * Code.Count(c => c == '?');
         }
 
+        private HashSet<string> _quantityNames = null!;
+
+        /// <summary>
+        /// A quantity of a pass lives in the calling thread's <c>Pass</c> object <c>q</c>, so concurrent passes on one
+        /// instance never share one: "net_h1 = w1 * i1" becomes "q.net_h1 = w1 * q.i1" (parameters stay fields).
+        /// </summary>
+        private string Qualify(string code) =>
+            Operand.Replace(code, m => _quantityNames.Contains(m.Value) ? "q." + m.Value : m.Value);
+
         private PartGroup _inputs = null!, _targets = null!, _forward = null!, _loss = null!, _backward = null!, _stores = null!, _updates = null!;
 
         /// <summary>The lines of every pass, cut into parts.</summary>
         private void BuildParts()
         {
-            _inputs = Group("ReadInputs", $"{In} input", new[] { _plan.Inputs });
-            _targets = Group("ReadTargets", $"{In} target", new[] { _plan.Targets });
-            _forward = Group("ForwardPart", string.Empty, _plan.Forward);
-            _loss = Group("LossPart", string.Empty, new[] { _plan.Loss });
-            _backward = Group("BackwardPart", string.Empty, _plan.Backward);
-            _stores = new PartGroup("StoreGradients", $"{Out} gradient", Network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {p.GradientName};", null)).ToList());
+            _quantityNames = new HashSet<string>(_plan.All.Select(q => q.Name), System.StringComparer.Ordinal);
+            _inputs = Group("ReadInputs", $"Pass q, {In} input", new[] { _plan.Inputs });
+            _targets = Group("ReadTargets", $"Pass q, {In} target", new[] { _plan.Targets });
+            _forward = Group("ForwardPart", "Pass q", _plan.Forward);
+            _loss = Group("LossPart", "Pass q", new[] { _plan.Loss });
+            _backward = Group("BackwardPart", "Pass q", _plan.Backward);
+            _stores = new PartGroup("StoreGradients", $"Pass q, {Out} gradient", Network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {Qualify(p.GradientName)};", null)).ToList());
             Cut(_stores);
-            _updates = new PartGroup("UpdateParameters", $"{T} learningRate", UpdateLines().ToList());
+            _updates = new PartGroup("UpdateParameters", $"Pass q, {T} learningRate", UpdateLines().Select(l => new PartLine(l.Code is null ? null : Qualify(l.Code), l.Comment)).ToList());
             Cut(_updates);
         }
 
@@ -78,7 +88,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             foreach (QuantityBlock block in blocks)
             {
                 lines.AddRange(block.Heading.Select(h => new PartLine(null, h)));
-                lines.AddRange(block.Quantities.Select(q => new PartLine($"{q.Name} = {q.Code};", q.Maths)));
+                lines.AddRange(block.Quantities.Select(q => new PartLine($"{Qualify(q.Name)} = {Qualify(q.Code)};", q.Maths)));
             }
 
             var group = new PartGroup(name, parameters, lines);
@@ -117,51 +127,67 @@ namespace BackpropGen.Generator.Emit.Layouts
 
         private void WriteQuantityFields()
         {
-            W.Line("// Every named quantity of the last pass, as fields: the parts below hand them on to each other.");
+            W.Line("// Every named quantity of a pass, as fields of one object per thread: the parts below hand them on to each other,");
+            W.Line("// and passes on different threads never share one. No call allocates after a thread's first.");
+            W.Line("[global::System.ThreadStatic]");
+            W.Line("private static Pass? t_pass;");
+            W.Line();
+            W.OpenBlock("private sealed class Pass");
             foreach (QuantityBlock block in _plan.Blocks)
             {
                 IReadOnlyList<Quantity> quantities = block.Quantities;
                 for (int i = 0; i < quantities.Count; i += 8)
                 {
-                    W.Line($"private {T} " + string.Join(", ", quantities.Skip(i).Take(8).Select(q => q.Name)) + ";");
+                    W.Line($"public {T} " + string.Join(", ", quantities.Skip(i).Take(8).Select(q => q.Name)) + ";");
                 }
             }
+
+            W.CloseBlock();
         }
+
+        private void TakePass() => W.Line("Pass q = t_pass ??= new Pass();");
 
         private void WriteSplitForward()
         {
+            TakePass();
             CallParts(_inputs, "input");
             CallParts(_forward, string.Empty);
-            WriteOutputStores();
+            WriteOutputStores("q.");
         }
 
         private void WriteSplitLoss()
         {
+            TakePass();
             CallForwardAndLoss();
-            W.Line($"return {QuantityNames.TotalError};");
+            W.Line($"return q.{QuantityNames.TotalError};");
         }
 
         private void WriteSplitBackward()
         {
+            TakePass();
             CallForwardAndLoss();
             CallParts(_backward, string.Empty);
             CallParts(_stores, "gradient");
-            W.Line($"return {QuantityNames.TotalError};");
+            W.Line($"return q.{QuantityNames.TotalError};");
         }
 
         private void WriteSplitBackwardWithTrace()
         {
-            W.Line($"{T} loss = Backward(input, target, gradient);");
-            WriteTraceStores();
-            W.Line("return loss;");
+            TakePass();
+            CallForwardAndLoss();
+            CallParts(_backward, string.Empty);
+            CallParts(_stores, "gradient");
+            WriteTraceStores("q.");
+            W.Line($"return q.{QuantityNames.TotalError};");
         }
 
         private void WriteSplitTrainStep()
         {
+            TakePass();
             CallForwardAndLoss();
             CallParts(_backward, string.Empty);
             CallParts(_updates, "learningRate");
-            W.Line($"return {QuantityNames.TotalError};");
+            W.Line($"return q.{QuantityNames.TotalError};");
         }
 
         private void CallForwardAndLoss()

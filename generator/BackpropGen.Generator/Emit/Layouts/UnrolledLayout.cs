@@ -50,6 +50,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.SetParameters:
                     WriteSetParameters();
                     break;
+                case MemberId.CopyParametersTo:
+                    WriteCopyParametersTo();
+                    break;
                 case MemberId.Forward when _split:
                     WriteSplitForward();
                     break;

@@ -14,6 +14,7 @@ namespace BackpropGen.Generator.Emit.Members
         ParameterName,
         GetParameters,
         SetParameters,
+        CopyParametersTo,
         Forward,
         Loss,
         Backward,
@@ -48,6 +49,22 @@ namespace BackpropGen.Generator.Emit.Members
         Type,
     }
 
+    /// <summary>What a member may do alongside others on one instance: the thread-safety contract in its documentation.</summary>
+    internal enum Concurrency
+    {
+        /// <summary>Nothing to say (constants, the Trace type).</summary>
+        None,
+
+        /// <summary>Reads the instance only: any number of threads may call it at once.</summary>
+        Reads,
+
+        /// <summary>Changes the instance: the caller serialises it against every other call on that instance.</summary>
+        Changes,
+
+        /// <summary>Static, reads nothing that changes: safe from any thread.</summary>
+        Static,
+    }
+
     /// <summary>A span argument whose length a member checks before doing anything.</summary>
     internal sealed class LengthCheck
     {
@@ -75,8 +92,9 @@ namespace BackpropGen.Generator.Emit.Members
     {
         public Member(MemberId id, Audience audience, MemberShape shape, string summary, Func<MemberContext, string> declaration,
             IReadOnlyList<LengthCheck>? checks = null, bool isStatic = false, Func<MemberContext, int>? constant = null,
-            Action<MemberContext>? sharedBody = null)
+            Action<MemberContext>? sharedBody = null, Concurrency concurrency = Concurrency.None)
         {
+            Concurrency = concurrency;
             Id = id;
             Audience = audience;
             Shape = shape;
@@ -107,6 +125,9 @@ namespace BackpropGen.Generator.Emit.Members
 
         /// <summary>The value of a constant.</summary>
         public Func<MemberContext, int>? Constant { get; }
+
+        /// <summary>The thread-safety contract written into the member's documentation.</summary>
+        public Concurrency Concurrency { get; }
 
         /// <summary>A body that is the same in every layout; null when each layout writes its own.</summary>
         public Action<MemberContext>? SharedBody { get; }

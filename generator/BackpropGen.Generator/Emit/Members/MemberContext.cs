@@ -8,8 +8,9 @@ namespace BackpropGen.Generator.Emit.Members
     {
         private readonly NetworkModel? _network;
 
-        public MemberContext(NumericType numeric, SourceWriter writer, NetworkModel? network)
+        public MemberContext(NumericType numeric, SourceWriter writer, NetworkModel? network, string className)
         {
+            ClassName = className;
             _network = network;
             W = writer;
             T = numeric.Keyword;
@@ -19,6 +20,9 @@ namespace BackpropGen.Generator.Emit.Members
         public NetworkModel Network => _network ?? throw new System.InvalidOperationException("A placeholder has no network.");
 
         public SourceWriter W { get; }
+
+        /// <summary>The network class as C# names it inside itself.</summary>
+        public string ClassName { get; }
 
         /// <summary>"double" or "float".</summary>
         public string T { get; }

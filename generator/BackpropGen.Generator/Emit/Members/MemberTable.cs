@@ -22,42 +22,55 @@ namespace BackpropGen.Generator.Emit.Members
                 MemberId.ParameterName, Audience.Trainable, MemberShape.Method,
                 "The name of the parameter at <paramref name=\"index\"/> in canonical order (\"w1\", ..., then the biases: \"b1\" for a shared bias of layer 1, \"b_h1\" for a bias of neuron h1).",
                 c => "public static string ParameterName(int index)",
-                isStatic: true),
+                isStatic: true,
+                concurrency: Concurrency.Static),
             new Member(
                 MemberId.GetParameters, Audience.Trainable, MemberShape.Method,
                 "Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name=\"destination\"/>.",
                 c => $"public void GetParameters({c.Out} destination)",
-                new[] { AtLeast("destination", "ParameterCount") }),
+                new[] { AtLeast("destination", "ParameterCount") },
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.SetParameters, Audience.Trainable, MemberShape.Method,
                 "Sets every parameter from <paramref name=\"source\"/>, which holds exactly ParameterCount values in canonical order.",
                 c => $"public void SetParameters({c.In} source)",
-                new[] { Exactly("source", "ParameterCount") }),
+                new[] { Exactly("source", "ParameterCount") },
+                concurrency: Concurrency.Changes),
+            new Member(
+                MemberId.CopyParametersTo, Audience.Trainable, MemberShape.Method,
+                "Copies every parameter into <paramref name=\"destination\"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).",
+                c => $"public void CopyParametersTo({c.ClassName} destination)",
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Forward, Audience.Trainable, MemberShape.Method,
                 $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>.",
                 c => $"public void Forward({c.In} input, {c.Out} output)",
-                new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") }),
+                new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Loss, Audience.Trainable, MemberShape.Method,
                 "The loss E_total of the network's output for <paramref name=\"input\"/> against <paramref name=\"target\"/>.",
                 c => $"public {c.T} Loss({c.In} input, {c.In} target)",
-                InputAndTarget()),
+                InputAndTarget(),
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Backward, Audience.Trainable, MemberShape.Method,
                 "One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name=\"gradient\"/> and returns E_total.",
                 c => $"public {c.T} Backward({c.In} input, {c.In} target, {c.Out} gradient)",
-                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray()),
+                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray(),
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.BackwardWithTrace, Audience.Trainable, MemberShape.Method,
                 "Like Backward, and also records the quantities of the pass in <paramref name=\"trace\"/> (for reading and teaching; the other methods stay lean).",
                 c => $"public {c.T} Backward({c.In} input, {c.In} target, {c.Out} gradient, out Trace trace)",
-                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray()),
+                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray(),
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.TrainStep, Audience.Trainable, MemberShape.Method,
                 "One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.",
                 c => $"public {c.T} TrainStep({c.In} input, {c.In} target, {c.T} learningRate)",
-                InputAndTarget()),
+                InputAndTarget(),
+                concurrency: Concurrency.Changes),
             new Member(
                 MemberId.Trace, Audience.Trainable, MemberShape.Type,
                 "The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).",
@@ -66,17 +79,20 @@ namespace BackpropGen.Generator.Emit.Members
                 MemberId.WriteDescription, Audience.Trainable, MemberShape.Method,
                 "Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).",
                 c => "public void WriteDescription(global::System.IO.TextWriter writer)",
-                sharedBody: c => c.W.Line("WriteDescription(writer, frozen: false);")),
+                sharedBody: c => c.W.Line("WriteDescription(writer, frozen: false);"),
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.WriteDescriptionFrozen, Audience.Trainable, MemberShape.Method,
                 "Writes this network's description with its current parameters as JSON; with <paramref name=\"frozen\"/> it says \"frozen\": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.",
                 c => "public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)",
-                sharedBody: DescriptionExport.WriteBody),
+                sharedBody: DescriptionExport.WriteBody,
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.ToDescriptionJson, Audience.Trainable, MemberShape.Method,
                 "This network's description with its current parameters, as JSON (see WriteDescription).",
                 c => "public string ToDescriptionJson()",
-                sharedBody: c => c.W.Line("return ToDescriptionJson(frozen: false);")),
+                sharedBody: c => c.W.Line("return ToDescriptionJson(frozen: false);"),
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.ToDescriptionJsonFrozen, Audience.Trainable, MemberShape.Method,
                 "This network's description with its current parameters, as JSON; with <paramref name=\"frozen\"/> for inference only (see WriteDescription).",
@@ -86,13 +102,15 @@ namespace BackpropGen.Generator.Emit.Members
                     c.W.Line("var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
                     c.W.Line("WriteDescription(writer, frozen);");
                     c.W.Line("return writer.ToString();");
-                }),
+                },
+                concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Predict, Audience.Frozen, MemberShape.Method,
                 $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>. Static, with the parameters compiled in: safe from any thread.",
                 c => $"public static void Predict({c.In} input, {c.Out} output)",
                 new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
-                isStatic: true),
+                isStatic: true,
+                concurrency: Concurrency.Static),
         };
 
         /// <summary>The members a trainable or a frozen network gets, in file order.</summary>
