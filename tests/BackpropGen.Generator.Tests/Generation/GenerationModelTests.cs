@@ -128,6 +128,7 @@ public class GenerationModelTests
         MemberId.BackwardWithTrace => "Backward",
         MemberId.WriteDescriptionFrozen => "WriteDescription",
         MemberId.ToDescriptionJsonFrozen => "ToDescriptionJson",
+        MemberId.WriteWalkthroughDigits => "WriteWalkthrough",
         _ => id.ToString(),
     };
 

@@ -117,6 +117,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.Trace:
                     WriteTrace();
                     break;
+                case MemberId.WriteWalkthroughDigits:
+                    Walkthrough.LoopsWalkthroughWriter.WriteBody(Network, W);
+                    break;
                 default:
                     throw NotRendered(member);
             }

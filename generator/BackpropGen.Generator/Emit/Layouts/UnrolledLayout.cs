@@ -86,6 +86,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.Trace:
                     WriteTraceFields();
                     break;
+                case MemberId.WriteWalkthroughDigits:
+                    new Walkthrough.WalkthroughWriter(Network, _plan, W).WriteBody();
+                    break;
                 default:
                     throw NotRendered(member);
             }

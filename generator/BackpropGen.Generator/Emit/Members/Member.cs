@@ -26,6 +26,9 @@ namespace BackpropGen.Generator.Emit.Members
         ToDescriptionJson,
         ToDescriptionJsonFrozen,
         Predict,
+        WriteWalkthrough,
+        WriteWalkthroughDigits,
+        ToDiagramSvg,
     }
 
     /// <summary>Which networks get a member.</summary>

@@ -105,6 +105,25 @@ namespace BackpropGen.Generator.Emit.Members
                 },
                 concurrency: Concurrency.Reads),
             new Member(
+                MemberId.WriteWalkthrough, Audience.Trainable, MemberShape.Method,
+                "Writes one training step on <paramref name=\"input\"/> and <paramref name=\"target\"/> with <paramref name=\"learningRate\"/> as Markdown, the way the worked example is written: every quantity of the forward pass, the loss, every partial derivative of the backward pass and every updated parameter, each as its formula, the formula with the numbers put in, and its value (9 significant digits, invariant culture). Every value is this network's own Backward pass; the network is not changed. Allocates; nothing of it runs unless called.",
+                c => $"public void WriteWalkthrough({c.In} input, {c.In} target, {c.T} learningRate, global::System.IO.TextWriter writer)",
+                InputAndTarget(),
+                sharedBody: c => c.W.Line($"WriteWalkthrough(input, target, learningRate, writer, {Walkthrough.WalkthroughSupport.DefaultDigits});"),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.WriteWalkthroughDigits, Audience.Trainable, MemberShape.Method,
+                "Like WriteWalkthrough(input, target, learningRate, writer), with <paramref name=\"significantDigits\"/> (1 to 17) significant digits per number.",
+                c => $"public void WriteWalkthrough({c.In} input, {c.In} target, {c.T} learningRate, global::System.IO.TextWriter writer, int significantDigits)",
+                InputAndTarget(),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.ToDiagramSvg, Audience.Trainable, MemberShape.Method,
+                "The network drawn as a standalone SVG document, as the worked example's figure: inputs, hidden and output neurons in columns, the biases, every connection labelled with its weight's name and current value (6 significant digits); a network too large to label is drawn one box per layer, with the count and range of each weight matrix. Allocates; nothing of it runs unless called.",
+                c => "public string ToDiagramSvg()",
+                sharedBody: Diagram.DiagramWriter.WriteBody,
+                concurrency: Concurrency.Reads),
+            new Member(
                 MemberId.Predict, Audience.Frozen, MemberShape.Method,
                 $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>. Static, with the parameters compiled in: safe from any thread.",
                 c => $"public static void Predict({c.In} input, {c.Out} output)",

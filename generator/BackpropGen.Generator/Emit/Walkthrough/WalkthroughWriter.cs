@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using BackpropGen.Generator.Common;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit.Walkthrough
+{
+    /// <summary>
+    /// The body of WriteWalkthrough(input, target, learningRate, writer, significantDigits) for the unrolled and split
+    /// layouts: one Backward with its Trace, then the plan's quantities in computation order, each as its formula, the
+    /// same formula with the numbers put in, and its value. Every formula and every "numbers put in" template is fixed
+    /// here, at generation time, from the plan's code; every number comes from the Trace of the generated pass or
+    /// from the parameters, so the walk-through never computes anything the generated code does not.
+    /// </summary>
+    internal sealed class WalkthroughWriter
+    {
+        private readonly NetworkModel _network;
+        private readonly ChainRulePlan _plan;
+        private readonly SourceWriter _w;
+        private readonly string _t;
+        private readonly HashSet<string> _quantities;
+        private readonly Dictionary<string, Quantity> _byName;
+        private readonly Dictionary<string, Parameter> _parameters;
+        private readonly Dictionary<string, (Layer Layer, int Neuron, int Input)> _weights = new Dictionary<string, (Layer, int, int)>();
+
+        public WalkthroughWriter(NetworkModel network, ChainRulePlan plan, SourceWriter writer)
+        {
+            _network = network;
+            _plan = plan;
+            _w = writer;
+            _t = network.Numeric.Keyword;
+            _byName = plan.All.ToDictionary(q => q.Name, System.StringComparer.Ordinal);
+            _quantities = new HashSet<string>(_byName.Keys, System.StringComparer.Ordinal);
+            _parameters = network.Parameters.ToDictionary(p => p.Name, System.StringComparer.Ordinal);
+            foreach (Layer layer in network.Layers)
+            {
+                for (int n = 0; n < layer.Neurons.Count; n++)
+                {
+                    for (int k = 0; k < layer.Inputs.Count; k++)
+                    {
+                        _weights[layer.Weights[n][k].GradientName] = (layer, n, k);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The statements of the body, after the input and target checks.</summary>
+        public void WriteBody()
+        {
+            WalkthroughSupport.WriteArgumentChecks(_w);
+            _w.Line($"var gradient = new {_t}[ParameterCount];");
+            _w.Line("Backward(input, target, gradient, out Trace t);");
+            WalkthroughSupport.WriteFormat(_w);
+            Text("# One training step, number by number\n\n");
+            Text("Network: " + NetworkFile.Topology(_network) + "; loss " + LossRules.Name(_network.Description.Loss) + "; " + _t + ".\n");
+            _w.Line("Put(\"Learning rate: eta = {0}.\\n\\n\", learningRate);");
+            Text("Each line: the formula, the same formula with the numbers put in, the value. The formulas are the lines of the generated code; every value is the generated pass's own (Backward and its Trace). Numbers: invariant culture, ");
+            _w.Line("writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+            Text(" significant digits.\n");
+
+            Section("Forward pass");
+            Block(_plan.Inputs, "Inputs");
+            Block(_plan.Targets, "Targets");
+            foreach (QuantityBlock block in _plan.Forward)
+            {
+                Block(block);
+            }
+
+            Section("Error");
+            Block(_plan.Loss);
+            Section("Backward pass");
+            foreach (QuantityBlock block in _plan.Backward)
+            {
+                Block(block);
+            }
+
+            WriteUpdates();
+            WalkthroughSupport.WritePut(_w, _t);
+        }
+
+        /// <summary>
+        /// The updated parameters, as TrainStep computes them (p - learningRate * gradient), for display only: the
+        /// network is not changed. This is the one place an optimizer's state (moments, step count) would be written out.
+        /// </summary>
+        private void WriteUpdates()
+        {
+            Section("Updated parameters");
+            UpdateRule rule = UpdateRule.PlainSgd;
+            Text("\nPlain gradient descent, every update from the gradients above: " + rule.Maths("p", "dE_total/dp") + ". The network itself is not changed (TrainStep makes this step).\n\n");
+            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            {
+                string maths = rule.Maths(p.Name, "dE_total/d" + p.Name);
+                _w.Line($"Put({Literal("- `" + maths + " = {0} - {1} * {2} = {3}`\n")}, {p.Name}, learningRate, t.{p.GradientName}, {p.Name} - learningRate * t.{p.GradientName});");
+            }
+
+            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
+            {
+                Text("\nBiases are not updated (trainBiases: false): " + string.Join(", ", _network.Parameters.Where(p => p.IsBias).Select(p => p.Name)) + " stay as they are.\n");
+            }
+        }
+
+        private void Section(string title) => Text("\n## " + title + "\n");
+
+        private void Block(QuantityBlock block, string? title = null)
+        {
+            List<string> lines = (title is null ? block.Heading.Skip(1) : block.Heading).ToList();
+            string first = title ?? block.Heading[0];
+            while (title is null && first.EndsWith(",", System.StringComparison.Ordinal) && lines.Count > 0 && !lines[0].StartsWith(" ", System.StringComparison.Ordinal))
+            {
+                // A heading that goes on over the next line ("..., then delta = ...") stays one heading.
+                first += " " + lines[0];
+                lines.RemoveAt(0);
+            }
+
+            var heading = new StringBuilder("\n### ").Append(first).Append('\n');
+            if (title is null && lines.Count > 0)
+            {
+                heading.Append('\n');
+                if (lines.Any(l => l.StartsWith(" ", System.StringComparison.Ordinal)))
+                {
+                    heading.Append("```text\n").Append(string.Join("\n", lines)).Append("\n```\n");
+                }
+                else
+                {
+                    heading.Append(string.Join(" ", lines)).Append('\n');
+                }
+            }
+
+            Text(heading.Append('\n').ToString());
+            bool isInputOrTarget = block == _plan.Inputs || block == _plan.Targets;
+            foreach (Quantity q in block.Quantities)
+            {
+                if (isInputOrTarget)
+                {
+                    _w.Line($"Put({Literal("- `" + q.Name + " = {0}`\n")}, t.{q.Name});");
+                    continue;
+                }
+
+                if (_weights.TryGetValue(q.Name, out var weight))
+                {
+                    WriteDnetDw(weight.Layer, weight.Neuron, weight.Input);
+                }
+
+                WriteQuantity(q);
+            }
+        }
+
+        /// <summary>dnet/dw: the value the weight carries, the third factor of the article's chain.</summary>
+        private void WriteDnetDw(Layer layer, int neuron, int input)
+        {
+            string carried = layer.Number == 1 ? layer.Inputs[input] : QuantityNames.Out(layer.Inputs[input]);
+            string line = $"- `d{QuantityNames.Net(layer.Neurons[neuron])}/d{layer.Weights[neuron][input].Name} = {carried} = {{0}}`\n";
+            _w.Line($"Put({Literal(line)}, t.{carried});");
+        }
+
+        private void WriteQuantity(Quantity q)
+        {
+            ExpressionTemplate template = ExpressionTemplate.Parse(q.Code, id => id != q.Name && (_quantities.Contains(id) || _parameters.ContainsKey(id)));
+            string symbolic = template.Render((operand, _) => DisplayName(operand));
+            string numbers = template.Render((_, k) => "{" + k + "}");
+            string[] segments = q.Maths.Split(new[] { " = " }, System.StringSplitOptions.None);
+            string head;
+            string? note = null;
+            if (segments.Length >= 2 && Normal(segments[segments.Length - 1]) == Normal(symbolic))
+            {
+                head = q.Maths;
+            }
+            else
+            {
+                head = DisplayName(q.Name) + " = " + symbolic;
+                if (Normal(q.Maths) != Normal(head))
+                {
+                    note = q.Maths;
+                }
+            }
+
+            int last = template.Operands.Count;
+            string line = "- `" + head + (last > 0 ? " = " + numbers : string.Empty) + " = {" + last + "}`" + (note is null ? string.Empty : " (" + note + ")") + "\n";
+            IEnumerable<string> values = template.Operands.Select(Value).Concat(new[] { "t." + q.Name });
+            _w.Line($"Put({Literal(line)}, {string.Join(", ", values)});");
+        }
+
+        /// <summary>A quantity from the Trace, a parameter from its field.</summary>
+        private string Value(string operand) => _parameters.ContainsKey(operand) ? operand : "t." + operand;
+
+        /// <summary>How the article writes an operand: "dE_total/dout_o1" for dE_dout_o1, read off the left side of its formula.</summary>
+        private string DisplayName(string operand)
+        {
+            if (_byName.TryGetValue(operand, out Quantity? q))
+            {
+                int equals = q.Maths.IndexOf(" = ", System.StringComparison.Ordinal);
+                string lhs = equals < 0 ? q.Name : q.Maths.Substring(0, equals);
+                return lhs.IndexOf(' ') >= 0 ? q.Name : lhs;
+            }
+
+            return operand;
+        }
+
+        private static string Normal(string text) => new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+        private void Text(string text) => _w.Line($"writer.Write({Literal(text)});");
+
+        public static string Literal(string text)
+        {
+            var s = new StringBuilder("\"");
+            foreach (char c in text)
+            {
+                s.Append(c switch
+                {
+                    '\\' => "\\\\",
+                    '"' => "\\\"",
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ => c.ToString(),
+                });
+            }
+
+            return s.Append('"').ToString();
+        }
+    }
+}
