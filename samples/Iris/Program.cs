@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -59,12 +60,14 @@ internal static class Program
 
         var net = new IrisNet();
         Console.WriteLine($"before training: held-out accuracy {Classifier.Accuracy(net, test):0.00%}");
-        double seconds = Classifier.Train(net, train, test, Epochs, _ => LearningRate, ShuffleSeed, reportEvery: 10, options.Timings);
+        var history = new List<EpochRecord>();
+        double seconds = Classifier.Train(net, train, test, Epochs, _ => LearningRate, ShuffleSeed, reportEvery: 10, options.Timings, history);
         Console.WriteLine();
 
         double trainAccuracy = Classifier.Accuracy(net, train);
         double testAccuracy = Classifier.Accuracy(net, test);
-        Classifier.PrintConfusionMatrix(Classifier.ConfusionMatrix(net, test), classNames);
+        int[][] confusion = Classifier.ConfusionMatrix(net, test);
+        Classifier.PrintConfusionMatrix(confusion, classNames);
         Console.WriteLine($"Training accuracy: {trainAccuracy:0.00%} ({Math.Round(trainAccuracy * train.Count)}/{train.Count})");
         Console.WriteLine($"Held-out accuracy: {testAccuracy:0.00%} ({Math.Round(testAccuracy * test.Count)}/{test.Count})   (published for small networks: about 96-98%)");
         if (options.Timings)
@@ -76,6 +79,9 @@ internal static class Program
         {
             Export.Write(exportPath, net, SplitSeed, TestFraction, mean, std, test, classNames);
         }
+
+        options.WritePlot("iris-training.svg", SvgPlot.TrainingCurve("Iris, 4-8-3 (tanh, softmax), plain SGD: training curve", history));
+        options.WritePlot("iris-confusion.svg", SvgPlot.ConfusionMatrix($"Iris: held-out confusion matrix ({test.Count} rows)", confusion, classNames));
 
         return Classifier.Verdict(testAccuracy, options.MinAccuracy);
     }

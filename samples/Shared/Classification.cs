@@ -4,12 +4,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 
 // Shared by samples/Iris, samples/Digits and samples/IrisFrozen (linked into each project): a CSV loader, a seeded
 // stratified split, feature standardisation, a per-sample SGD training loop and an evaluation.
 // Everything random is seeded and all numbers are formatted with the invariant culture, so the
 // printed output is the same on every run and machine (timings are only printed with --timings).
 namespace BackpropGen.Samples;
+
+/// <summary>One epoch of training: the mean training loss (before each step) and the held-out accuracy after it.</summary>
+public readonly record struct EpochRecord(int Epoch, double MeanLoss, double HeldOutAccuracy);
 
 /// <summary>What the samples need from a generated network; the generated members implement it.</summary>
 public interface IClassifierNetwork
@@ -125,10 +129,12 @@ public static class Classifier
     /// Trains for <paramref name="epochs"/> passes over <paramref name="train"/>, visiting the rows in a
     /// fresh seeded random order each epoch, one TrainStep per row. Prints the mean training loss
     /// (cross-entropy before each step) every <paramref name="reportEvery"/> epochs, with the
-    /// held-out accuracy. Returns the seconds spent in training steps.
+    /// held-out accuracy. With <paramref name="history"/>, adds every epoch's mean loss and held-out accuracy to it
+    /// (for the training curve). Returns the seconds spent in training steps.
     /// </summary>
     public static double Train(IClassifierNetwork net, LabelledData train, LabelledData test, int epochs,
-                               Func<int, double> learningRate, int seed, int reportEvery, bool timings)
+                               Func<int, double> learningRate, int seed, int reportEvery, bool timings,
+                               List<EpochRecord>? history = null)
     {
         var random = new Random(seed);
         int[] order = Enumerable.Range(0, train.Count).ToArray();
@@ -149,10 +155,13 @@ public static class Classifier
             }
 
             clock.Stop();
-            if (epoch % reportEvery == 0 || epoch == 1 || epoch == epochs)
+            bool report = epoch % reportEvery == 0 || epoch == 1 || epoch == epochs;
+            double accuracy = report || history is not null ? Accuracy(net, test) : 0;
+            history?.Add(new EpochRecord(epoch, lossSum / train.Count, accuracy));
+            if (report)
             {
                 string line = FormattableString.Invariant(
-                    $"epoch {epoch,4}  eta {eta,-7:0.#####}  mean training loss {lossSum / train.Count,9:0.000000}  held-out accuracy {Accuracy(net, test),7:0.00%}");
+                    $"epoch {epoch,4}  eta {eta,-7:0.#####}  mean training loss {lossSum / train.Count,9:0.000000}  held-out accuracy {accuracy,7:0.00%}");
                 if (timings)
                 {
                     line += FormattableString.Invariant($"  ({(clock.ElapsedTicks - before) * 1000.0 / Stopwatch.Frequency:0.00} ms)");
@@ -235,13 +244,26 @@ public static class Classifier
 }
 
 /// <summary>The samples' command line: [--min-accuracy 0.95] [--timings], and [--export path] where the sample offers it.</summary>
-public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Export = null)
+public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Export = null, string Plots = SampleOptions.DefaultPlots)
 {
+    /// <summary>Where the samples write their SVG plots unless --plots says otherwise (relative to the current directory).</summary>
+    public const string DefaultPlots = "plots";
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="name"/> in the plots directory (created if missing) and says so.</summary>
+    public void WritePlot(string name, string content)
+    {
+        Directory.CreateDirectory(Plots);
+        string path = Path.Combine(Plots, name);
+        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        Console.WriteLine($"wrote {path}");
+    }
+
     public static SampleOptions? Parse(string[] args, string usage, bool acceptsExport = false)
     {
         double? minAccuracy = null;
         bool timings = false;
         string? export = null;
+        string plots = DefaultPlots;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--min-accuracy" && i + 1 < args.Length
@@ -255,6 +277,11 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
             {
                 timings = true;
             }
+            else if (args[i] == "--plots" && i + 1 < args.Length && args[i + 1].Length > 0)
+            {
+                plots = args[i + 1];
+                i++;
+            }
             else if (acceptsExport && args[i] == "--export" && i + 1 < args.Length && args[i + 1].Length > 0)
             {
                 export = args[i + 1];
@@ -265,6 +292,7 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
                 Console.Error.WriteLine($"Unexpected argument \"{args[i]}\". Usage: {usage}");
                 Console.Error.WriteLine("  --min-accuracy F  exit with 1 if the held-out accuracy is below F (0..1), e.g. 0.95");
                 Console.Error.WriteLine("  --timings         also print wall-clock times (the rest of the output is deterministic)");
+                Console.Error.WriteLine($"  --plots DIR       where to write the training curve and confusion matrix as SVG (default: {DefaultPlots})");
                 if (acceptsExport)
                 {
                     Console.Error.WriteLine("  --export PATH     after training, write the trained network as a frozen description to PATH (.json),");
@@ -275,6 +303,6 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
             }
         }
 
-        return new SampleOptions(minAccuracy, timings, export);
+        return new SampleOptions(minAccuracy, timings, export, plots);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
+using System.Text;
 
 namespace WorkedExample;
 
@@ -19,10 +21,16 @@ internal static class Program
     private static readonly double[] Input = { 0.05, 0.10 };
     private static readonly double[] Target = { 0.01, 0.99 };
 
-    private static int Main()
+    private static int Main(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        string? outputDirectory = args.Length == 0 ? "plots" : args.Length == 2 && args[0] == "--plots" ? args[1] : null;
+        if (outputDirectory is null)
+        {
+            Console.Error.WriteLine("Usage: WorkedExample [--plots DIR]   (where to write walkthrough.md and mazur-diagram.svg; default: plots)");
+            return 2;
+        }
 
         var checker = new Checker();
         PrintIntroduction();
@@ -34,6 +42,7 @@ internal static class Program
         var reconstructionChecker = new Checker();
         PrintArticleSummaryExplained(described, reconstructionChecker);
         PrintWhereToReadTheGeneratedCode();
+        WriteWalkthroughAndDiagram(outputDirectory);
         return PrintSummary(checker, reconstructionChecker);
     }
 
@@ -390,6 +399,24 @@ internal static class Program
         {
             Console.WriteLine("  " + failure);
         }
+    }
+
+    // ----- The walk-through and the diagram, written by the generated class itself -------------------
+
+    private static void WriteWalkthroughAndDiagram(string directory)
+    {
+        Heading("Walk-through and diagram");
+        Directory.CreateDirectory(directory);
+        var net = new MazurNet();
+        var walkthrough = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        net.WriteWalkthrough(Input, Target, LearningRate, walkthrough);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        string walkthroughPath = Path.Combine(directory, "walkthrough.md");
+        File.WriteAllText(walkthroughPath, walkthrough.ToString(), utf8);
+        string diagramPath = Path.Combine(directory, "mazur-diagram.svg");
+        File.WriteAllText(diagramPath, net.ToDiagramSvg(), utf8);
+        Console.WriteLine($"wrote {walkthroughPath} (net.WriteWalkthrough: the step above, every formula with its numbers)");
+        Console.WriteLine($"wrote {diagramPath} (net.ToDiagramSvg: the network as the article draws it)");
     }
 
     // ----- Printing helpers ----------------------------------------------------------------------

@@ -528,6 +528,149 @@ namespace Snapshots
             return writer.ToString();
         }
 
+        /// <summary>Writes one training step on <paramref name="input"/> and <paramref name="target"/> with <paramref name="learningRate"/> as Markdown, the way the worked example is written: every quantity of the forward pass, the loss, every partial derivative of the backward pass and every updated parameter, each as its formula, the formula with the numbers put in, and its value (9 significant digits, invariant culture). Every value is this network's own Backward pass; the network is not changed. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate, global::System.IO.TextWriter writer)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            WriteWalkthrough(input, target, learningRate, writer, 9);
+        }
+
+        /// <summary>Like WriteWalkthrough(input, target, learningRate, writer), with <paramref name="significantDigits"/> (1 to 17) significant digits per number.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, float learningRate, global::System.IO.TextWriter writer, int significantDigits)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
+            if (significantDigits < 1 || significantDigits > 17) throw new global::System.ArgumentOutOfRangeException(nameof(significantDigits), significantDigits, "The number of significant digits must be between 1 and 17.");
+            var gradient = new float[ParameterCount];
+            Backward(input, target, gradient, out Trace t);
+            string format = "G" + significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            writer.Write("# One training step, number by number\n\n");
+            writer.Write("Network: 2 inputs -> 2 softplus -> 1 leaky_relu; loss mean_squared_error; float.\n");
+            Put("Learning rate: eta = {0}.\n\n", learningRate);
+            writer.Write("Each line: the formula, the same formula with the numbers put in, the value. The formulas are the lines of the generated code; every value is the generated pass's own (Backward and its Trace). Numbers: invariant culture, ");
+            writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(" significant digits.\n");
+            writer.Write("\n## Forward pass\n");
+            writer.Write("\n### Inputs\n\n");
+            Put("- `i1 = {0}`\n", t.i1);
+            Put("- `i2 = {0}`\n", t.i2);
+            writer.Write("\n### Targets\n\n");
+            Put("- `target_o1 = {0}`\n", t.target_o1);
+            writer.Write("\n### Layer 1, hidden layer h1..h2: softplus, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
+            Put("- `net_h1 = w1*i1 + w2*i2 + b_h1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w1, t.i1, w2, t.i2, b_h1, t.net_h1);
+            Put("- `out_h1 = max(net_h1, 0) + ln(1 + exp(-abs(net_h1))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.out_h1);
+            Put("- `net_h2 = w3*i1 + w4*i2 + b_h2 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w3, t.i1, w4, t.i2, b_h2, t.net_h2);
+            Put("- `out_h2 = max(net_h2, 0) + ln(1 + exp(-abs(net_h2))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.out_h2);
+            writer.Write("\n### Layer 2, output layer o1: leaky_relu, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
+            Put("- `net_o1 = w5*out_h1 + w6*out_h2 + b_o1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w5, t.out_h1, w6, t.out_h2, b_o1, t.net_o1);
+            Put("- `out_o1 = net_o1 > 0 ? net_o1 : 0.01 * net_o1 = {0} > 0 ? {1} : 0.01 * {2} = {3}` (out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f))\n", t.net_o1, t.net_o1, t.net_o1, t.out_o1);
+            writer.Write("\n## Error\n");
+            writer.Write("\n### Loss (mean_squared_error): E_total = mean over the 1 outputs of (target - out)^2.\n\n");
+            Put("- `E_o1 = (target_o1 - out_o1) * (target_o1 - out_o1) / 1 = ({0} - {1}) * ({2} - {3}) / 1 = {4}` (E_o1 = (target_o1 - out_o1)^2 / 1)\n", t.target_o1, t.out_o1, t.target_o1, t.out_o1, t.E_o1);
+            Put("- `E_total = E_o1 = {0} = {1}`\n", t.E_o1, t.E_total);
+            writer.Write("\n## Backward pass\n");
+            writer.Write("\n### Backward, output layer o1: delta = dE_total/dnet = dE_total/dout * dout/dnet.\n\n");
+            Put("- `dE_total/dout_o1 = -2 * (target_o1 - out_o1) / 1 = -2 * ({0} - {1}) / 1 = {2}` (dE_total/dout_o1 = -2 (target_o1 - out_o1) / 1)\n", t.target_o1, t.out_o1, t.dE_dout_o1);
+            Put("- `dout_o1/dnet_o1 = net_o1 > 0 ? 1 : 0.01 = {0} > 0 ? 1 : 0.01 = {1}` (dout_o1/dnet_o1 = 1 if net_o1 > 0, else alpha)\n", t.net_o1, t.dout_o1_dnet_o1);
+            Put("- `delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1 = {0} * {1} = {2}`\n", t.dE_dout_o1, t.dout_o1_dnet_o1, t.delta_o1);
+            writer.Write("\n### Gradients of layer 2's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.\n\n");
+            Put("- `dnet_o1/dw5 = out_h1 = {0}`\n", t.out_h1);
+            Put("- `dE_total/dw5 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5 = delta_o1 * out_h1 = {0} * {1} = {2}`\n", t.delta_o1, t.out_h1, t.dE_dw5);
+            Put("- `dnet_o1/dw6 = out_h2 = {0}`\n", t.out_h2);
+            Put("- `dE_total/dw6 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw6 = delta_o1 * out_h2 = {0} * {1} = {2}`\n", t.delta_o1, t.out_h2, t.dE_dw6);
+            Put("- `dE_total/db_o1 = delta_o1 = {0} = {1}` (dE_total/db_o1 = delta_o1 * dnet_o1/db_o1 = delta_o1 * 1)\n", t.delta_o1, t.dE_db_o1);
+            writer.Write("\n### Backward, hidden layer h1..h2: dE_total/dout collects every path through layer 2 o1, then delta = dE_total/dout * dout/dnet.\n\n");
+            Put("- `dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5 = {0} * {1} = {2}`\n", t.delta_o1, w5, t.dE_o1_dout_h1);
+            Put("- `dE_total/dout_h1 = dE_o1/dout_h1 = {0} = {1}`\n", t.dE_o1_dout_h1, t.dE_dout_h1);
+            Put("- `dout_h1/dnet_h1 = 1 / (1 + e^-net_h1) = 1 / (1 + e^-{0}) = {1}` (dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function))\n", t.net_h1, t.dout_h1_dnet_h1);
+            Put("- `delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1 = {0} * {1} = {2}`\n", t.dE_dout_h1, t.dout_h1_dnet_h1, t.delta_h1);
+            Put("- `dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6 = {0} * {1} = {2}`\n", t.delta_o1, w6, t.dE_o1_dout_h2);
+            Put("- `dE_total/dout_h2 = dE_o1/dout_h2 = {0} = {1}`\n", t.dE_o1_dout_h2, t.dE_dout_h2);
+            Put("- `dout_h2/dnet_h2 = 1 / (1 + e^-net_h2) = 1 / (1 + e^-{0}) = {1}` (dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function))\n", t.net_h2, t.dout_h2_dnet_h2);
+            Put("- `delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2 = {0} * {1} = {2}`\n", t.dE_dout_h2, t.dout_h2_dnet_h2, t.delta_h2);
+            writer.Write("\n### Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.\n\n");
+            Put("- `dnet_h1/dw1 = i1 = {0}`\n", t.i1);
+            Put("- `dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1 = {0} * {1} = {2}`\n", t.delta_h1, t.i1, t.dE_dw1);
+            Put("- `dnet_h1/dw2 = i2 = {0}`\n", t.i2);
+            Put("- `dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2 = {0} * {1} = {2}`\n", t.delta_h1, t.i2, t.dE_dw2);
+            Put("- `dnet_h2/dw3 = i1 = {0}`\n", t.i1);
+            Put("- `dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1 = {0} * {1} = {2}`\n", t.delta_h2, t.i1, t.dE_dw3);
+            Put("- `dnet_h2/dw4 = i2 = {0}`\n", t.i2);
+            Put("- `dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2 = {0} * {1} = {2}`\n", t.delta_h2, t.i2, t.dE_dw4);
+            Put("- `dE_total/db_h1 = delta_h1 = {0} = {1}` (dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1)\n", t.delta_h1, t.dE_db_h1);
+            Put("- `dE_total/db_h2 = delta_h2 = {0} = {1}` (dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1)\n", t.delta_h2, t.dE_db_h2);
+            writer.Write("\n## Updated parameters\n");
+            writer.Write("\nPlain gradient descent, every update from the gradients above: p+ = p - eta * dE_total/dp. The network itself is not changed (TrainStep makes this step).\n\n");
+            Put("- `w1+ = w1 - eta * dE_total/dw1 = {0} - {1} * {2} = {3}`\n", w1, learningRate, t.dE_dw1, w1 - learningRate * t.dE_dw1);
+            Put("- `w2+ = w2 - eta * dE_total/dw2 = {0} - {1} * {2} = {3}`\n", w2, learningRate, t.dE_dw2, w2 - learningRate * t.dE_dw2);
+            Put("- `w3+ = w3 - eta * dE_total/dw3 = {0} - {1} * {2} = {3}`\n", w3, learningRate, t.dE_dw3, w3 - learningRate * t.dE_dw3);
+            Put("- `w4+ = w4 - eta * dE_total/dw4 = {0} - {1} * {2} = {3}`\n", w4, learningRate, t.dE_dw4, w4 - learningRate * t.dE_dw4);
+            Put("- `w5+ = w5 - eta * dE_total/dw5 = {0} - {1} * {2} = {3}`\n", w5, learningRate, t.dE_dw5, w5 - learningRate * t.dE_dw5);
+            Put("- `w6+ = w6 - eta * dE_total/dw6 = {0} - {1} * {2} = {3}`\n", w6, learningRate, t.dE_dw6, w6 - learningRate * t.dE_dw6);
+            Put("- `b_h1+ = b_h1 - eta * dE_total/db_h1 = {0} - {1} * {2} = {3}`\n", b_h1, learningRate, t.dE_db_h1, b_h1 - learningRate * t.dE_db_h1);
+            Put("- `b_h2+ = b_h2 - eta * dE_total/db_h2 = {0} - {1} * {2} = {3}`\n", b_h2, learningRate, t.dE_db_h2, b_h2 - learningRate * t.dE_db_h2);
+            Put("- `b_o1+ = b_o1 - eta * dE_total/db_o1 = {0} - {1} * {2} = {3}`\n", b_o1, learningRate, t.dE_db_o1, b_o1 - learningRate * t.dE_db_o1);
+
+            void Put(string template, params float[] values)
+            {
+                int i = 0;
+                while (i < template.Length)
+                {
+                    if (template[i] == '{')
+                    {
+                        int close = template.IndexOf('}', i);
+                        int k = int.Parse(template.Substring(i + 1, close - i - 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
+                        string number = values[k].ToString(format, global::System.Globalization.CultureInfo.InvariantCulture);
+                        writer.Write(k < values.Length - 1 && number.StartsWith("-", global::System.StringComparison.Ordinal) ? "(" + number + ")" : number);
+                        i = close + 1;
+                    }
+                    else
+                    {
+                        writer.Write(template[i]);
+                        i++;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The network drawn as a standalone SVG document, as the worked example's figure: inputs, hidden and output neurons in columns, the biases, every connection labelled with its weight's name and current value (6 significant digits); a network too large to label is drawn one box per layer, with the count and range of each weight matrix. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDiagramSvg()
+        {
+            var p = new float[ParameterCount];
+            GetParameters(p);
+            var svg = new global::System.Text.StringBuilder();
+            svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"780\" height=\"270\" viewBox=\"0 0 780 270\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title>2 inputs -&gt; 2 softplus -&gt; 1 leaky_relu; loss mean_squared_error</title>\n<rect width=\"780\" height=\"270\" fill=\"#ffffff\"/>\n<text x=\"390\" y=\"28\" text-anchor=\"middle\" font-size=\"15\">2 inputs -&gt; 2 softplus -&gt; 1 leaky_relu; loss mean_squared_error</text>\n<text x=\"90\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">inputs</text>\n<text x=\"390\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">hidden layer: softplus</text>\n<text x=\"690\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">output layer: leaky_relu</text>\n<line x1=\"90\" y1=\"90\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"180\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"90\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"180\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"135\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"135\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<circle cx=\"90\" cy=\"90\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"95\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i1</text>\n<circle cx=\"90\" cy=\"180\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"185\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i2</text>\n<circle cx=\"390\" cy=\"90\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"95\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h1</text>\n<text x=\"390\" y=\"129\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h1 = ");
+            svg.Append(Value(p[6]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"180\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"185\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h2</text>\n<text x=\"390\" y=\"219\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h2 = ");
+            svg.Append(Value(p[7]));
+            svg.Append("</text>\n<circle cx=\"690\" cy=\"135\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"140\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o1</text>\n<text x=\"690\" y=\"174\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_o1 = ");
+            svg.Append(Value(p[8]));
+            svg.Append("</text>\n<rect x=\"133.8\" y=\"82\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"94\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w1 = ");
+            svg.Append(Value(p[0]));
+            svg.Append("</text>\n<rect x=\"253.8\" y=\"109\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"121\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w2 = ");
+            svg.Append(Value(p[1]));
+            svg.Append("</text>\n<rect x=\"253.8\" y=\"145\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"157\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w3 = ");
+            svg.Append(Value(p[2]));
+            svg.Append("</text>\n<rect x=\"133.8\" y=\"172\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"184\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w4 = ");
+            svg.Append(Value(p[3]));
+            svg.Append("</text>\n<rect x=\"433.8\" y=\"95.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"107.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w5 = ");
+            svg.Append(Value(p[4]));
+            svg.Append("</text>\n<rect x=\"553.8\" y=\"140.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"152.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w6 = ");
+            svg.Append(Value(p[5]));
+            svg.Append("</text>\n</svg>\n");
+            return svg.ToString();
+
+            static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         private static void WriteNumbers(global::System.IO.TextWriter writer, float[] values, int start, int count)
         {
             for (int i = 0; i < count; i++)

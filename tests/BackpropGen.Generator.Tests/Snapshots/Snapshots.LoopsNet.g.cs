@@ -257,6 +257,196 @@ namespace Snapshots
             return writer.ToString();
         }
 
+        /// <summary>Writes one training step on <paramref name="input"/> and <paramref name="target"/> with <paramref name="learningRate"/> as Markdown, the way the worked example is written: every quantity of the forward pass, the loss, every partial derivative of the backward pass and every updated parameter, each as its formula, the formula with the numbers put in, and its value (9 significant digits, invariant culture). Every value is this network's own Backward pass; the network is not changed. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            WriteWalkthrough(input, target, learningRate, writer, 9);
+        }
+
+        /// <summary>Like WriteWalkthrough(input, target, learningRate, writer), with <paramref name="significantDigits"/> (1 to 17) significant digits per number.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer, int significantDigits)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
+            if (significantDigits < 1 || significantDigits > 17) throw new global::System.ArgumentOutOfRangeException(nameof(significantDigits), significantDigits, "The number of significant digits must be between 1 and 17.");
+            var gradient = new double[ParameterCount];
+            Backward(input, target, gradient, out Trace t);
+            var parameters = new double[ParameterCount];
+            GetParameters(parameters);
+            string format = "G" + significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            writer.Write("# One training step, layer by layer\n\n");
+            writer.Write("Network: 4 inputs -> 5 relu -> 3 softmax; loss cross_entropy; double; 43 parameters.\n\n");
+            writer.Write("This network is generated in the loops layout: its quantities live in arrays, not in named lines of code, so this walk-through gives the pass layer by layer, as its Trace holds it (net, out and delta = dE_total/dnet of every neuron), then every parameter with its gradient and its updated value. For the line-by-line walk-through, with every formula and its numbers, generate a smaller network, or this one with \"codegen\": \"unrolled\" or \"split\". Every value is the generated pass's own (Backward and its Trace). Numbers: invariant culture, ");
+            writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(" significant digits.\n\n");
+            Put("Learning rate: eta = {0}.\n", learningRate);
+            writer.Write("\n## Forward pass\n\n### Inputs and targets\n\n| quantity | value |\n|---|---|\n");
+            for (int n = 0; n < t.Input.Length; n++)
+            {
+                writer.Write("| i" + (n + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " | ");
+                Put("{0} |\n", t.Input[n]);
+            }
+            for (int n = 0; n < t.Target.Length; n++)
+            {
+                writer.Write("| target_o" + (n + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " | ");
+                Put("{0} |\n", t.Target[n]);
+            }
+            writer.Write("\n### Layer 1, hidden layer h1..h5: relu, bias per_neuron\n\n| neuron | net | out | delta = dE_total/dnet |\n|---|---|---|---|\n");
+            for (int n = 0; n < 5; n++)
+            {
+                writer.Write("| h" + (n + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " | ");
+                Put("{0} | ", t.Net(1)[n]);
+                Put("{0} | ", t.Out(1)[n]);
+                Put("{0} |\n", t.Delta(1)[n]);
+            }
+            writer.Write("\n### Layer 2, output layer o1..o3: softmax, bias per_neuron\n\n| neuron | net | out | delta = dE_total/dnet |\n|---|---|---|---|\n");
+            for (int n = 0; n < 3; n++)
+            {
+                writer.Write("| o" + (n + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " | ");
+                Put("{0} | ", t.Net(2)[n]);
+                Put("{0} | ", t.Out(2)[n]);
+                Put("{0} |\n", t.Delta(2)[n]);
+            }
+            writer.Write("\n## Error\n\nE_total = -sum over outputs of target * ln(out)\n\n");
+            Put("- `E_total = {0}`\n", t.E_total);
+            writer.Write("\n## Updated parameters\n\nPlain gradient descent, every update from the gradients above: p+ = p - eta * dE_total/dp. The network itself is not changed (TrainStep makes this step).\n\n| parameter | p | dE_total/dp | p+ |\n|---|---|---|---|\n");
+            for (int i = 0; i < ParameterCount; i++)
+            {
+                writer.Write("| " + ParameterName(i) + " | ");
+                Put("{0} | ", parameters[i]);
+                Put("{0} | ", gradient[i]);
+                Put("{0} |\n", parameters[i] - learningRate * gradient[i]);
+            }
+
+            void Put(string template, params double[] values)
+            {
+                int i = 0;
+                while (i < template.Length)
+                {
+                    if (template[i] == '{')
+                    {
+                        int close = template.IndexOf('}', i);
+                        int k = int.Parse(template.Substring(i + 1, close - i - 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
+                        string number = values[k].ToString(format, global::System.Globalization.CultureInfo.InvariantCulture);
+                        writer.Write(k < values.Length - 1 && number.StartsWith("-", global::System.StringComparison.Ordinal) ? "(" + number + ")" : number);
+                        i = close + 1;
+                    }
+                    else
+                    {
+                        writer.Write(template[i]);
+                        i++;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The network drawn as a standalone SVG document, as the worked example's figure: inputs, hidden and output neurons in columns, the biases, every connection labelled with its weight's name and current value (6 significant digits); a network too large to label is drawn one box per layer, with the count and range of each weight matrix. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDiagramSvg()
+        {
+            var p = new double[ParameterCount];
+            GetParameters(p);
+            var svg = new global::System.Text.StringBuilder();
+            svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"780\" height=\"540\" viewBox=\"0 0 780 540\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title>4 inputs -&gt; 5 relu -&gt; 3 softmax; loss cross_entropy</title>\n<rect width=\"780\" height=\"540\" fill=\"#ffffff\"/>\n<text x=\"390\" y=\"28\" text-anchor=\"middle\" font-size=\"15\">4 inputs -&gt; 5 relu -&gt; 3 softmax; loss cross_entropy</text>\n<text x=\"90\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">inputs</text>\n<text x=\"390\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">hidden layer: relu</text>\n<text x=\"690\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">output layer: softmax</text>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"315\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"405\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"315\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"405\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"315\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"405\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"315\" x2=\"390\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"405\" x2=\"390\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"450\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"450\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"315\" x2=\"390\" y2=\"450\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"405\" x2=\"390\" y2=\"450\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"270\" x2=\"690\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"360\" x2=\"690\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"450\" x2=\"690\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"270\" x2=\"690\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"360\" x2=\"690\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"450\" x2=\"690\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"270\" x2=\"690\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"360\" x2=\"690\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"450\" x2=\"690\" y2=\"360\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<circle cx=\"90\" cy=\"135\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"140\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i1</text>\n<circle cx=\"90\" cy=\"225\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"230\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i2</text>\n<circle cx=\"90\" cy=\"315\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"320\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i3</text>\n<circle cx=\"90\" cy=\"405\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"410\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i4</text>\n<circle cx=\"390\" cy=\"90\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"95\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h1</text>\n<text x=\"390\" y=\"129\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h1 = ");
+            svg.Append(Value(p[35]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"180\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"185\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h2</text>\n<text x=\"390\" y=\"219\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h2 = ");
+            svg.Append(Value(p[36]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"270\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"275\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h3</text>\n<text x=\"390\" y=\"309\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h3 = ");
+            svg.Append(Value(p[37]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"360\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"365\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h4</text>\n<text x=\"390\" y=\"399\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h4 = ");
+            svg.Append(Value(p[38]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"450\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"455\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h5</text>\n<text x=\"390\" y=\"489\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h5 = ");
+            svg.Append(Value(p[39]));
+            svg.Append("</text>\n<circle cx=\"690\" cy=\"180\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"185\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o1</text>\n<text x=\"690\" y=\"219\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_o1 = ");
+            svg.Append(Value(p[40]));
+            svg.Append("</text>\n<circle cx=\"690\" cy=\"270\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"275\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o2</text>\n<text x=\"690\" y=\"309\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_o2 = ");
+            svg.Append(Value(p[41]));
+            svg.Append("</text>\n<circle cx=\"690\" cy=\"360\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"365\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o3</text>\n<text x=\"690\" y=\"399\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_o3 = ");
+            svg.Append(Value(p[42]));
+            svg.Append("</text>\n<rect x=\"133.8\" y=\"113.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"125.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w1 = ");
+            svg.Append(Value(p[0]));
+            svg.Append("</text>\n<rect x=\"163.8\" y=\"163\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"210\" y=\"175\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w2 = ");
+            svg.Append(Value(p[1]));
+            svg.Append("</text>\n<rect x=\"193.8\" y=\"194.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"206.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w3 = ");
+            svg.Append(Value(p[2]));
+            svg.Append("</text>\n<rect x=\"223.8\" y=\"208\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"270\" y=\"220\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w4 = ");
+            svg.Append(Value(p[3]));
+            svg.Append("</text>\n<rect x=\"163.8\" y=\"145\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"210\" y=\"157\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w5 = ");
+            svg.Append(Value(p[4]));
+            svg.Append("</text>\n<rect x=\"193.8\" y=\"194.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"206.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w6 = ");
+            svg.Append(Value(p[5]));
+            svg.Append("</text>\n<rect x=\"223.8\" y=\"226\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"270\" y=\"238\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w7 = ");
+            svg.Append(Value(p[6]));
+            svg.Append("</text>\n<rect x=\"253.8\" y=\"239.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"251.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w8 = ");
+            svg.Append(Value(p[7]));
+            svg.Append("</text>\n<rect x=\"193.8\" y=\"194.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"206.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w9 = ");
+            svg.Append(Value(p[8]));
+            svg.Append("</text>\n<rect x=\"220.5\" y=\"244\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"270\" y=\"256\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w10 = ");
+            svg.Append(Value(p[9]));
+            svg.Append("</text>\n<rect x=\"250.5\" y=\"275.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"287.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w11 = ");
+            svg.Append(Value(p[10]));
+            svg.Append("</text>\n<rect x=\"130.5\" y=\"356.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"368.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w12 = ");
+            svg.Append(Value(p[11]));
+            svg.Append("</text>\n<rect x=\"220.5\" y=\"262\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"270\" y=\"274\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w13 = ");
+            svg.Append(Value(p[12]));
+            svg.Append("</text>\n<rect x=\"250.5\" y=\"311.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"323.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w14 = ");
+            svg.Append(Value(p[13]));
+            svg.Append("</text>\n<rect x=\"130.5\" y=\"320.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"332.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w15 = ");
+            svg.Append(Value(p[14]));
+            svg.Append("</text>\n<rect x=\"160.5\" y=\"379\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"210\" y=\"391\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w16 = ");
+            svg.Append(Value(p[15]));
+            svg.Append("</text>\n<rect x=\"250.5\" y=\"347.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"359.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w17 = ");
+            svg.Append(Value(p[16]));
+            svg.Append("</text>\n<rect x=\"130.5\" y=\"284.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"296.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w18 = ");
+            svg.Append(Value(p[17]));
+            svg.Append("</text>\n<rect x=\"160.5\" y=\"361\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"210\" y=\"373\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w19 = ");
+            svg.Append(Value(p[18]));
+            svg.Append("</text>\n<rect x=\"190.5\" y=\"419.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"431.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w20 = ");
+            svg.Append(Value(p[19]));
+            svg.Append("</text>\n<rect x=\"430.5\" y=\"109\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"121\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w21 = ");
+            svg.Append(Value(p[20]));
+            svg.Append("</text>\n<rect x=\"460.5\" y=\"172\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"510\" y=\"184\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w22 = ");
+            svg.Append(Value(p[21]));
+            svg.Append("</text>\n<rect x=\"490.5\" y=\"217\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"540\" y=\"229\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w23 = ");
+            svg.Append(Value(p[22]));
+            svg.Append("</text>\n<rect x=\"520.5\" y=\"244\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"570\" y=\"256\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w24 = ");
+            svg.Append(Value(p[23]));
+            svg.Append("</text>\n<rect x=\"550.5\" y=\"253\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"265\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w25 = ");
+            svg.Append(Value(p[24]));
+            svg.Append("</text>\n<rect x=\"460.5\" y=\"154\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"510\" y=\"166\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w26 = ");
+            svg.Append(Value(p[25]));
+            svg.Append("</text>\n<rect x=\"490.5\" y=\"217\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"540\" y=\"229\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w27 = ");
+            svg.Append(Value(p[26]));
+            svg.Append("</text>\n<rect x=\"520.5\" y=\"262\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"570\" y=\"274\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w28 = ");
+            svg.Append(Value(p[27]));
+            svg.Append("</text>\n<rect x=\"550.5\" y=\"289\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"301\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w29 = ");
+            svg.Append(Value(p[28]));
+            svg.Append("</text>\n<rect x=\"430.5\" y=\"388\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"400\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w30 = ");
+            svg.Append(Value(p[29]));
+            svg.Append("</text>\n<rect x=\"490.5\" y=\"217\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"540\" y=\"229\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w31 = ");
+            svg.Append(Value(p[30]));
+            svg.Append("</text>\n<rect x=\"520.5\" y=\"280\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"570\" y=\"292\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w32 = ");
+            svg.Append(Value(p[31]));
+            svg.Append("</text>\n<rect x=\"550.5\" y=\"325\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"337\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w33 = ");
+            svg.Append(Value(p[32]));
+            svg.Append("</text>\n<rect x=\"430.5\" y=\"352\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"364\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w34 = ");
+            svg.Append(Value(p[33]));
+            svg.Append("</text>\n<rect x=\"460.5\" y=\"406\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"510\" y=\"418\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w35 = ");
+            svg.Append(Value(p[34]));
+            svg.Append("</text>\n</svg>\n");
+            return svg.ToString();
+
+            static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         private void ForwardCore(Scratch s, global::System.ReadOnlySpan<double> input)
         {
             global::System.ReadOnlySpan<double> parameters = _parameters;

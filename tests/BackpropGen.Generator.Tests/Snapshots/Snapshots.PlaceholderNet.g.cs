@@ -67,6 +67,15 @@ namespace Snapshots
         public string ToDescriptionJson(bool frozen) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer, int significantDigits) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDiagramSvg() => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static void Predict(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
     }
 }

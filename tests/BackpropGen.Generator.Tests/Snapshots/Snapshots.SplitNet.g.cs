@@ -454,6 +454,199 @@ namespace Snapshots
             return writer.ToString();
         }
 
+        /// <summary>Writes one training step on <paramref name="input"/> and <paramref name="target"/> with <paramref name="learningRate"/> as Markdown, the way the worked example is written: every quantity of the forward pass, the loss, every partial derivative of the backward pass and every updated parameter, each as its formula, the formula with the numbers put in, and its value (9 significant digits, invariant culture). Every value is this network's own Backward pass; the network is not changed. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            WriteWalkthrough(input, target, learningRate, writer, 9);
+        }
+
+        /// <summary>Like WriteWalkthrough(input, target, learningRate, writer), with <paramref name="significantDigits"/> (1 to 17) significant digits per number.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteWalkthrough(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate, global::System.IO.TextWriter writer, int significantDigits)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
+            if (significantDigits < 1 || significantDigits > 17) throw new global::System.ArgumentOutOfRangeException(nameof(significantDigits), significantDigits, "The number of significant digits must be between 1 and 17.");
+            var gradient = new double[ParameterCount];
+            Backward(input, target, gradient, out Trace t);
+            string format = "G" + significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            writer.Write("# One training step, number by number\n\n");
+            writer.Write("Network: 2 inputs -> 3 tanh -> 2 logistic; loss half_squared_error; double.\n");
+            Put("Learning rate: eta = {0}.\n\n", learningRate);
+            writer.Write("Each line: the formula, the same formula with the numbers put in, the value. The formulas are the lines of the generated code; every value is the generated pass's own (Backward and its Trace). Numbers: invariant culture, ");
+            writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(" significant digits.\n");
+            writer.Write("\n## Forward pass\n");
+            writer.Write("\n### Inputs\n\n");
+            Put("- `i1 = {0}`\n", t.i1);
+            Put("- `i2 = {0}`\n", t.i2);
+            writer.Write("\n### Targets\n\n");
+            Put("- `target_o1 = {0}`\n", t.target_o1);
+            Put("- `target_o2 = {0}`\n", t.target_o2);
+            writer.Write("\n### Layer 1, hidden layer h1..h3: tanh, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
+            Put("- `net_h1 = w1*i1 + w2*i2 + b_h1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w1, t.i1, w2, t.i2, b_h1, t.net_h1);
+            Put("- `out_h1 = tanh(net_h1) = tanh({0}) = {1}`\n", t.net_h1, t.out_h1);
+            Put("- `net_h2 = w3*i1 + w4*i2 + b_h2 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w3, t.i1, w4, t.i2, b_h2, t.net_h2);
+            Put("- `out_h2 = tanh(net_h2) = tanh({0}) = {1}`\n", t.net_h2, t.out_h2);
+            Put("- `net_h3 = w5*i1 + w6*i2 + b_h3 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w5, t.i1, w6, t.i2, b_h3, t.net_h3);
+            Put("- `out_h3 = tanh(net_h3) = tanh({0}) = {1}`\n", t.net_h3, t.out_h3);
+            writer.Write("\n### Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
+            Put("- `net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2 = {0} * {1} + {2} * {3} + {4} * {5} + {6} = {7}`\n", w7, t.out_h1, w8, t.out_h2, w9, t.out_h3, b2, t.net_o1);
+            Put("- `out_o1 = 1/(1 + e^-net_o1) = 1 / (1 + e^-{0}) = {1}`\n", t.net_o1, t.out_o1);
+            Put("- `net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2 = {0} * {1} + {2} * {3} + {4} * {5} + {6} = {7}`\n", w10, t.out_h1, w11, t.out_h2, w12, t.out_h3, b2, t.net_o2);
+            Put("- `out_o2 = 1/(1 + e^-net_o2) = 1 / (1 + e^-{0}) = {1}`\n", t.net_o2, t.out_o2);
+            writer.Write("\n## Error\n");
+            writer.Write("\n### Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.\n\n");
+            Put("- `E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1) = 0.5 * ({0} - {1}) * ({2} - {3}) = {4}` (E_o1 = 1/2 (target_o1 - out_o1)^2)\n", t.target_o1, t.out_o1, t.target_o1, t.out_o1, t.E_o1);
+            Put("- `E_o2 = 0.5 * (target_o2 - out_o2) * (target_o2 - out_o2) = 0.5 * ({0} - {1}) * ({2} - {3}) = {4}` (E_o2 = 1/2 (target_o2 - out_o2)^2)\n", t.target_o2, t.out_o2, t.target_o2, t.out_o2, t.E_o2);
+            Put("- `E_total = E_o1 + E_o2 = {0} + {1} = {2}`\n", t.E_o1, t.E_o2, t.E_total);
+            writer.Write("\n## Backward pass\n");
+            writer.Write("\n### Backward, output layer o1..o2: delta = dE_total/dnet = dE_total/dout * dout/dnet.\n\n");
+            Put("- `dE_total/dout_o1 = -(target_o1 - out_o1) = -({0} - {1}) = {2}`\n", t.target_o1, t.out_o1, t.dE_dout_o1);
+            Put("- `dout_o1/dnet_o1 = out_o1*(1 - out_o1) = {0} * (1 - {1}) = {2}`\n", t.out_o1, t.out_o1, t.dout_o1_dnet_o1);
+            Put("- `delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1 = {0} * {1} = {2}`\n", t.dE_dout_o1, t.dout_o1_dnet_o1, t.delta_o1);
+            Put("- `dE_total/dout_o2 = -(target_o2 - out_o2) = -({0} - {1}) = {2}`\n", t.target_o2, t.out_o2, t.dE_dout_o2);
+            Put("- `dout_o2/dnet_o2 = out_o2*(1 - out_o2) = {0} * (1 - {1}) = {2}`\n", t.out_o2, t.out_o2, t.dout_o2_dnet_o2);
+            Put("- `delta_o2 = dE_total/dnet_o2 = dE_total/dout_o2 * dout_o2/dnet_o2 = {0} * {1} = {2}`\n", t.dE_dout_o2, t.dout_o2_dnet_o2, t.delta_o2);
+            writer.Write("\n### Gradients of layer 2's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.\n\n");
+            Put("- `dnet_o1/dw7 = out_h1 = {0}`\n", t.out_h1);
+            Put("- `dE_total/dw7 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw7 = delta_o1 * out_h1 = {0} * {1} = {2}`\n", t.delta_o1, t.out_h1, t.dE_dw7);
+            Put("- `dnet_o1/dw8 = out_h2 = {0}`\n", t.out_h2);
+            Put("- `dE_total/dw8 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw8 = delta_o1 * out_h2 = {0} * {1} = {2}`\n", t.delta_o1, t.out_h2, t.dE_dw8);
+            Put("- `dnet_o1/dw9 = out_h3 = {0}`\n", t.out_h3);
+            Put("- `dE_total/dw9 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw9 = delta_o1 * out_h3 = {0} * {1} = {2}`\n", t.delta_o1, t.out_h3, t.dE_dw9);
+            Put("- `dnet_o2/dw10 = out_h1 = {0}`\n", t.out_h1);
+            Put("- `dE_total/dw10 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw10 = delta_o2 * out_h1 = {0} * {1} = {2}`\n", t.delta_o2, t.out_h1, t.dE_dw10);
+            Put("- `dnet_o2/dw11 = out_h2 = {0}`\n", t.out_h2);
+            Put("- `dE_total/dw11 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw11 = delta_o2 * out_h2 = {0} * {1} = {2}`\n", t.delta_o2, t.out_h2, t.dE_dw11);
+            Put("- `dnet_o2/dw12 = out_h3 = {0}`\n", t.out_h3);
+            Put("- `dE_total/dw12 = dE_total/dout_o2 * dout_o2/dnet_o2 * dnet_o2/dw12 = delta_o2 * out_h3 = {0} * {1} = {2}`\n", t.delta_o2, t.out_h3, t.dE_dw12);
+            Put("- `dE_total/db2 = delta_o1 + delta_o2 = {0} + {1} = {2}` (dE_total/db2 = sum over the layer of delta * 1 (b2 feeds every neuron of layer 2))\n", t.delta_o1, t.delta_o2, t.dE_db2);
+            writer.Write("\n### Backward, hidden layer h1..h3: dE_total/dout collects every path through layer 2 o1..o2, then delta = dE_total/dout * dout/dnet.\n\n");
+            Put("- `dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w7 = {0} * {1} = {2}`\n", t.delta_o1, w7, t.dE_o1_dout_h1);
+            Put("- `dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w10 = {0} * {1} = {2}`\n", t.delta_o2, w10, t.dE_o2_dout_h1);
+            Put("- `dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1 = {0} + {1} = {2}`\n", t.dE_o1_dout_h1, t.dE_o2_dout_h1, t.dE_dout_h1);
+            Put("- `dout_h1/dnet_h1 = 1 - out_h1 * out_h1 = 1 - {0} * {1} = {2}` (dout_h1/dnet_h1 = 1 - out_h1^2)\n", t.out_h1, t.out_h1, t.dout_h1_dnet_h1);
+            Put("- `delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1 = {0} * {1} = {2}`\n", t.dE_dout_h1, t.dout_h1_dnet_h1, t.delta_h1);
+            Put("- `dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w8 = {0} * {1} = {2}`\n", t.delta_o1, w8, t.dE_o1_dout_h2);
+            Put("- `dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w11 = {0} * {1} = {2}`\n", t.delta_o2, w11, t.dE_o2_dout_h2);
+            Put("- `dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2 = {0} + {1} = {2}`\n", t.dE_o1_dout_h2, t.dE_o2_dout_h2, t.dE_dout_h2);
+            Put("- `dout_h2/dnet_h2 = 1 - out_h2 * out_h2 = 1 - {0} * {1} = {2}` (dout_h2/dnet_h2 = 1 - out_h2^2)\n", t.out_h2, t.out_h2, t.dout_h2_dnet_h2);
+            Put("- `delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2 = {0} * {1} = {2}`\n", t.dE_dout_h2, t.dout_h2_dnet_h2, t.delta_h2);
+            Put("- `dE_o1/dout_h3 = delta_o1 * dnet_o1/dout_h3 = delta_o1 * w9 = {0} * {1} = {2}`\n", t.delta_o1, w9, t.dE_o1_dout_h3);
+            Put("- `dE_o2/dout_h3 = delta_o2 * dnet_o2/dout_h3 = delta_o2 * w12 = {0} * {1} = {2}`\n", t.delta_o2, w12, t.dE_o2_dout_h3);
+            Put("- `dE_total/dout_h3 = dE_o1/dout_h3 + dE_o2/dout_h3 = {0} + {1} = {2}`\n", t.dE_o1_dout_h3, t.dE_o2_dout_h3, t.dE_dout_h3);
+            Put("- `dout_h3/dnet_h3 = 1 - out_h3 * out_h3 = 1 - {0} * {1} = {2}` (dout_h3/dnet_h3 = 1 - out_h3^2)\n", t.out_h3, t.out_h3, t.dout_h3_dnet_h3);
+            Put("- `delta_h3 = dE_total/dnet_h3 = dE_total/dout_h3 * dout_h3/dnet_h3 = {0} * {1} = {2}`\n", t.dE_dout_h3, t.dout_h3_dnet_h3, t.delta_h3);
+            writer.Write("\n### Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.\n\n");
+            Put("- `dnet_h1/dw1 = i1 = {0}`\n", t.i1);
+            Put("- `dE_total/dw1 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1 = delta_h1 * i1 = {0} * {1} = {2}`\n", t.delta_h1, t.i1, t.dE_dw1);
+            Put("- `dnet_h1/dw2 = i2 = {0}`\n", t.i2);
+            Put("- `dE_total/dw2 = dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw2 = delta_h1 * i2 = {0} * {1} = {2}`\n", t.delta_h1, t.i2, t.dE_dw2);
+            Put("- `dnet_h2/dw3 = i1 = {0}`\n", t.i1);
+            Put("- `dE_total/dw3 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw3 = delta_h2 * i1 = {0} * {1} = {2}`\n", t.delta_h2, t.i1, t.dE_dw3);
+            Put("- `dnet_h2/dw4 = i2 = {0}`\n", t.i2);
+            Put("- `dE_total/dw4 = dE_total/dout_h2 * dout_h2/dnet_h2 * dnet_h2/dw4 = delta_h2 * i2 = {0} * {1} = {2}`\n", t.delta_h2, t.i2, t.dE_dw4);
+            Put("- `dnet_h3/dw5 = i1 = {0}`\n", t.i1);
+            Put("- `dE_total/dw5 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw5 = delta_h3 * i1 = {0} * {1} = {2}`\n", t.delta_h3, t.i1, t.dE_dw5);
+            Put("- `dnet_h3/dw6 = i2 = {0}`\n", t.i2);
+            Put("- `dE_total/dw6 = dE_total/dout_h3 * dout_h3/dnet_h3 * dnet_h3/dw6 = delta_h3 * i2 = {0} * {1} = {2}`\n", t.delta_h3, t.i2, t.dE_dw6);
+            Put("- `dE_total/db_h1 = delta_h1 = {0} = {1}` (dE_total/db_h1 = delta_h1 * dnet_h1/db_h1 = delta_h1 * 1)\n", t.delta_h1, t.dE_db_h1);
+            Put("- `dE_total/db_h2 = delta_h2 = {0} = {1}` (dE_total/db_h2 = delta_h2 * dnet_h2/db_h2 = delta_h2 * 1)\n", t.delta_h2, t.dE_db_h2);
+            Put("- `dE_total/db_h3 = delta_h3 = {0} = {1}` (dE_total/db_h3 = delta_h3 * dnet_h3/db_h3 = delta_h3 * 1)\n", t.delta_h3, t.dE_db_h3);
+            writer.Write("\n## Updated parameters\n");
+            writer.Write("\nPlain gradient descent, every update from the gradients above: p+ = p - eta * dE_total/dp. The network itself is not changed (TrainStep makes this step).\n\n");
+            Put("- `w1+ = w1 - eta * dE_total/dw1 = {0} - {1} * {2} = {3}`\n", w1, learningRate, t.dE_dw1, w1 - learningRate * t.dE_dw1);
+            Put("- `w2+ = w2 - eta * dE_total/dw2 = {0} - {1} * {2} = {3}`\n", w2, learningRate, t.dE_dw2, w2 - learningRate * t.dE_dw2);
+            Put("- `w3+ = w3 - eta * dE_total/dw3 = {0} - {1} * {2} = {3}`\n", w3, learningRate, t.dE_dw3, w3 - learningRate * t.dE_dw3);
+            Put("- `w4+ = w4 - eta * dE_total/dw4 = {0} - {1} * {2} = {3}`\n", w4, learningRate, t.dE_dw4, w4 - learningRate * t.dE_dw4);
+            Put("- `w5+ = w5 - eta * dE_total/dw5 = {0} - {1} * {2} = {3}`\n", w5, learningRate, t.dE_dw5, w5 - learningRate * t.dE_dw5);
+            Put("- `w6+ = w6 - eta * dE_total/dw6 = {0} - {1} * {2} = {3}`\n", w6, learningRate, t.dE_dw6, w6 - learningRate * t.dE_dw6);
+            Put("- `w7+ = w7 - eta * dE_total/dw7 = {0} - {1} * {2} = {3}`\n", w7, learningRate, t.dE_dw7, w7 - learningRate * t.dE_dw7);
+            Put("- `w8+ = w8 - eta * dE_total/dw8 = {0} - {1} * {2} = {3}`\n", w8, learningRate, t.dE_dw8, w8 - learningRate * t.dE_dw8);
+            Put("- `w9+ = w9 - eta * dE_total/dw9 = {0} - {1} * {2} = {3}`\n", w9, learningRate, t.dE_dw9, w9 - learningRate * t.dE_dw9);
+            Put("- `w10+ = w10 - eta * dE_total/dw10 = {0} - {1} * {2} = {3}`\n", w10, learningRate, t.dE_dw10, w10 - learningRate * t.dE_dw10);
+            Put("- `w11+ = w11 - eta * dE_total/dw11 = {0} - {1} * {2} = {3}`\n", w11, learningRate, t.dE_dw11, w11 - learningRate * t.dE_dw11);
+            Put("- `w12+ = w12 - eta * dE_total/dw12 = {0} - {1} * {2} = {3}`\n", w12, learningRate, t.dE_dw12, w12 - learningRate * t.dE_dw12);
+            Put("- `b_h1+ = b_h1 - eta * dE_total/db_h1 = {0} - {1} * {2} = {3}`\n", b_h1, learningRate, t.dE_db_h1, b_h1 - learningRate * t.dE_db_h1);
+            Put("- `b_h2+ = b_h2 - eta * dE_total/db_h2 = {0} - {1} * {2} = {3}`\n", b_h2, learningRate, t.dE_db_h2, b_h2 - learningRate * t.dE_db_h2);
+            Put("- `b_h3+ = b_h3 - eta * dE_total/db_h3 = {0} - {1} * {2} = {3}`\n", b_h3, learningRate, t.dE_db_h3, b_h3 - learningRate * t.dE_db_h3);
+            Put("- `b2+ = b2 - eta * dE_total/db2 = {0} - {1} * {2} = {3}`\n", b2, learningRate, t.dE_db2, b2 - learningRate * t.dE_db2);
+
+            void Put(string template, params double[] values)
+            {
+                int i = 0;
+                while (i < template.Length)
+                {
+                    if (template[i] == '{')
+                    {
+                        int close = template.IndexOf('}', i);
+                        int k = int.Parse(template.Substring(i + 1, close - i - 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture);
+                        string number = values[k].ToString(format, global::System.Globalization.CultureInfo.InvariantCulture);
+                        writer.Write(k < values.Length - 1 && number.StartsWith("-", global::System.StringComparison.Ordinal) ? "(" + number + ")" : number);
+                        i = close + 1;
+                    }
+                    else
+                    {
+                        writer.Write(template[i]);
+                        i++;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The network drawn as a standalone SVG document, as the worked example's figure: inputs, hidden and output neurons in columns, the biases, every connection labelled with its weight's name and current value (6 significant digits); a network too large to label is drawn one box per layer, with the count and range of each weight matrix. Allocates; nothing of it runs unless called.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDiagramSvg()
+        {
+            var p = new double[ParameterCount];
+            GetParameters(p);
+            var svg = new global::System.Text.StringBuilder();
+            svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"780\" height=\"430\" viewBox=\"0 0 780 430\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title>2 inputs -&gt; 3 tanh -&gt; 2 logistic; loss half_squared_error</title>\n<rect width=\"780\" height=\"430\" fill=\"#ffffff\"/>\n<text x=\"390\" y=\"28\" text-anchor=\"middle\" font-size=\"15\">2 inputs -&gt; 3 tanh -&gt; 2 logistic; loss half_squared_error</text>\n<text x=\"90\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">inputs</text>\n<text x=\"390\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">hidden layer: tanh</text>\n<text x=\"690\" y=\"58\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444\">output layer: logistic</text>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"90\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"180\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"135\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"90\" y1=\"225\" x2=\"390\" y2=\"270\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"135\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"135\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"270\" x2=\"690\" y2=\"135\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"90\" x2=\"690\" y2=\"225\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"180\" x2=\"690\" y2=\"225\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"390\" y1=\"270\" x2=\"690\" y2=\"225\" stroke=\"#8a8a8a\" stroke-width=\"1.5\"/>\n<line x1=\"540\" y1=\"360\" x2=\"690\" y2=\"135\" stroke=\"#c08a3e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n<line x1=\"540\" y1=\"360\" x2=\"690\" y2=\"225\" stroke=\"#c08a3e\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n<circle cx=\"540\" cy=\"360\" r=\"19.2\" fill=\"#fbe3bd\" stroke=\"#c08a3e\" stroke-width=\"2\"/>\n<text x=\"540\" y=\"365\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">b2</text>\n<text x=\"540\" y=\"400\" text-anchor=\"middle\" font-size=\"12\">b2 = ");
+            svg.Append(Value(p[15]));
+            svg.Append("</text>\n<circle cx=\"90\" cy=\"135\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"140\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i1</text>\n<circle cx=\"90\" cy=\"225\" r=\"24\" fill=\"#dbe9f6\" stroke=\"#4a7db3\" stroke-width=\"2\"/>\n<text x=\"90\" y=\"230\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">i2</text>\n<circle cx=\"390\" cy=\"90\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"95\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h1</text>\n<text x=\"390\" y=\"129\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h1 = ");
+            svg.Append(Value(p[12]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"180\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"185\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h2</text>\n<text x=\"390\" y=\"219\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h2 = ");
+            svg.Append(Value(p[13]));
+            svg.Append("</text>\n<circle cx=\"390\" cy=\"270\" r=\"24\" fill=\"#dff2dc\" stroke=\"#4f9a45\" stroke-width=\"2\"/>\n<text x=\"390\" y=\"275\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">h3</text>\n<text x=\"390\" y=\"309\" text-anchor=\"middle\" font-size=\"11\" fill=\"#7a5520\">b_h3 = ");
+            svg.Append(Value(p[14]));
+            svg.Append("</text>\n<circle cx=\"690\" cy=\"135\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"140\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o1</text>\n<circle cx=\"690\" cy=\"225\" r=\"24\" fill=\"#f6dbdb\" stroke=\"#b34a4a\" stroke-width=\"2\"/>\n<text x=\"690\" y=\"230\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">o2</text>\n<rect x=\"133.8\" y=\"113.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"125.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w1 = ");
+            svg.Append(Value(p[0]));
+            svg.Append("</text>\n<rect x=\"193.8\" y=\"149.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"161.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w2 = ");
+            svg.Append(Value(p[1]));
+            svg.Append("</text>\n<rect x=\"193.8\" y=\"149.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"240\" y=\"161.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w3 = ");
+            svg.Append(Value(p[2]));
+            svg.Append("</text>\n<rect x=\"253.8\" y=\"185.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"197.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w4 = ");
+            svg.Append(Value(p[3]));
+            svg.Append("</text>\n<rect x=\"253.8\" y=\"221.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"300\" y=\"233.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w5 = ");
+            svg.Append(Value(p[4]));
+            svg.Append("</text>\n<rect x=\"133.8\" y=\"230.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"180\" y=\"242.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w6 = ");
+            svg.Append(Value(p[5]));
+            svg.Append("</text>\n<rect x=\"433.8\" y=\"95.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"107.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w7 = ");
+            svg.Append(Value(p[6]));
+            svg.Append("</text>\n<rect x=\"493.8\" y=\"149.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"540\" y=\"161.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w8 = ");
+            svg.Append(Value(p[7]));
+            svg.Append("</text>\n<rect x=\"553.8\" y=\"167.5\" width=\"92.4\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"179.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w9 = ");
+            svg.Append(Value(p[8]));
+            svg.Append("</text>\n<rect x=\"490.5\" y=\"149.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"540\" y=\"161.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w10 = ");
+            svg.Append(Value(p[9]));
+            svg.Append("</text>\n<rect x=\"550.5\" y=\"203.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"600\" y=\"215.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w11 = ");
+            svg.Append(Value(p[10]));
+            svg.Append("</text>\n<rect x=\"430.5\" y=\"248.5\" width=\"99\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n<text x=\"480\" y=\"260.5\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">w12 = ");
+            svg.Append(Value(p[11]));
+            svg.Append("</text>\n</svg>\n");
+            return svg.ToString();
+
+            static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         private void ReadInputs1(Pass q, global::System.ReadOnlySpan<double> input)
         {
             // Inputs
