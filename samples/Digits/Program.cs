@@ -72,6 +72,7 @@ internal static class Program
         }
 
         options.WritePlot("digits-training.svg", SvgPlot.TrainingCurve("Digits, 64-32-10 (tanh, softmax), plain SGD: training curve", history));
+        options.WritePlot("digits-network.svg", net.ToDiagramSvg());
         options.WritePlot("digits-confusion.svg", SvgPlot.ConfusionMatrix($"Digits: held-out confusion matrix ({test.Count} rows)", confusion, classNames));
 
         return Classifier.Verdict(testAccuracy, options.MinAccuracy);

@@ -81,6 +81,7 @@ internal static class Program
         }
 
         options.WritePlot("iris-training.svg", SvgPlot.TrainingCurve("Iris, 4-8-3 (tanh, softmax), plain SGD: training curve", history));
+        options.WritePlot("iris-network.svg", net.ToDiagramSvg());
         options.WritePlot("iris-confusion.svg", SvgPlot.ConfusionMatrix($"Iris: held-out confusion matrix ({test.Count} rows)", confusion, classNames));
 
         return Classifier.Verdict(testAccuracy, options.MinAccuracy);

@@ -56,7 +56,7 @@ public static class SvgPlot
 
         EpochRecord last = history[^1];
         string legend = FormattableString.Invariant($"after epoch {last.Epoch}: loss {last.MeanLoss:0.0000}, held-out accuracy {last.HeldOutAccuracy:0.00%}");
-        svg.Append(Text(Left + plotWidth - 10, Top + 20, legend, "end", 12, "#333"));
+        svg.Append(Text(Left + plotWidth - 10, Top + (plotHeight * 0.45), legend, "end", 12, "#333"));
         return Close(svg);
     }
 
@@ -88,7 +88,8 @@ public static class SvgPlot
             for (int j = 0; j < n; j++)
             {
                 double share = rowSum == 0 ? 0 : (double)matrix[i][j] / rowSum;
-                string fill = i == j ? Shade(share, (31, 95, 168)) : Shade(share, (194, 86, 26));
+                // Mistakes stand out even when few: any off-diagonal count gets at least a light shade.
+                string fill = i == j ? Shade(share, (31, 95, 168)) : Shade(matrix[i][j] == 0 ? 0 : Math.Max(share, 0.3), (194, 86, 26));
                 double x = left + (j * cell), y = top + (i * cell);
                 svg.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(cell)}\" height=\"{N(cell)}\" fill=\"{fill}\" stroke=\"#bbbbbb\"/>\n");
                 string color = share > 0.6 ? "#ffffff" : "#222222";

@@ -45,6 +45,9 @@ namespace BackpropGen.Generator.Emit.Diagram
         public const int MaxDetailedColumn = 10;
         public const int MaxDetailedWeights = 100;
 
+        /// <summary>Between two columns, at most this many lines are labelled one by one (a 3-4 or 2-6 gap; more would overlap).</summary>
+        public const int MaxLabelledGap = 12;
+
         private const double ColumnGap = 300, RowGap = 90, Radius = 24, Left = 90, Top = 90;
 
         private readonly NetworkModel _network;
@@ -82,9 +85,10 @@ namespace BackpropGen.Generator.Emit.Diagram
             bool anyShared = _network.Layers.Any(l => l.SharedBias is not null);
             bool anyPerNeuron = _network.Layers.Any(l => l.Description.Bias == BiasKind.PerNeuron);
             double bottom = Top + ((rows - 1) * RowGap);
-            double biasRow = bottom + RowGap;
+            bool anyUnlabelled = _network.Layers.Any(l => l.Inputs.Count * l.Neurons.Count > MaxLabelledGap);
+            double biasRow = bottom + RowGap + (anyUnlabelled ? 20 : 0);
             double width = Left + ((columns - 1) * ColumnGap) + Left;
-            double height = (anyShared ? biasRow : bottom + (anyPerNeuron ? 20 : 0)) + 70;
+            double height = (anyShared ? biasRow : bottom + (anyUnlabelled ? 64 : anyPerNeuron ? 20 : 0)) + 70;
             Open(width, height);
 
             double X(int column) => Left + (column * ColumnGap);
@@ -103,6 +107,18 @@ namespace BackpropGen.Generator.Emit.Diagram
             foreach (Layer layer in _network.Layers)
             {
                 int sources = layer.Inputs.Count, targets = layer.Neurons.Count;
+                bool labelled = sources * targets <= MaxLabelledGap;
+                if (!labelled)
+                {
+                    // Too many crossing lines to label each: the gap says how many weights and their range instead.
+                    int first = layer.Weights[0][0].Index, count = sources * targets;
+                    double mx = (X(layer.Number - 1) + X(layer.Number)) / 2;
+                    Append($"<text x=\"{N(mx)}\" y=\"{N(bottom + 48)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">{count} weights w{first + 1}..w{first + count}</text>\n");
+                    Append($"<text x=\"{N(mx)}\" y=\"{N(bottom + 64)}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">");
+                    Range(first, count);
+                    Append("</text>\n");
+                }
+
                 for (int n = 0; n < targets; n++)
                 {
                     for (int k = 0; k < sources; k++)
@@ -112,7 +128,10 @@ namespace BackpropGen.Generator.Emit.Diagram
                         // Labels along the line at staggered fractions, so no two lines into (or out of) one neuron put theirs side by side.
                         int m = System.Math.Max(sources, targets);
                         double t = m == 1 ? 0.5 : 0.3 + (0.4 * ((n + k) % m) / (m - 1));
-                        labels.Add((x1 + (t * (x2 - x1)), y1 + (t * (y2 - y1)), layer.Weights[n][k]));
+                        if (labelled)
+                        {
+                            labels.Add((x1 + (t * (x2 - x1)), y1 + (t * (y2 - y1)), layer.Weights[n][k]));
+                        }
                     }
                 }
 
@@ -208,7 +227,7 @@ namespace BackpropGen.Generator.Emit.Diagram
                     role, $"{Count(layer.Neurons.Count)} {ActivationRules.Name(layer.Activation)}", neurons, bias);
             }
 
-            Append($"<text x=\"{N(width / 2)}\" y=\"{N(height - 30)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#555\">{_network.Parameters.Count.ToString("N0", CultureInfo.InvariantCulture)} parameters: too many to label one by one (the drawing with every weight is made for networks of up to {MaxDetailedColumn} neurons a column and {MaxDetailedWeights} weights).</text>\n");
+            Append($"<text x=\"{N(width / 2)}\" y=\"{N(height - 30)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#555\">{_network.Parameters.Count.ToString("N0", CultureInfo.InvariantCulture)} parameters: drawn layer by layer (neurons are drawn for up to {MaxDetailedColumn} a layer).</text>\n");
             Close();
         }
 

@@ -165,6 +165,12 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             if (segments.Length >= 2 && Normal(segments[segments.Length - 1]) == Normal(symbolic))
             {
                 head = q.Maths;
+                if (segments[0].IndexOf(' ') >= 0)
+                {
+                    // "dE/dout_h1_1 through h2_1 = ...": the line starts with the quantity's name, the reading follows.
+                    head = q.Name + " = " + string.Join(" = ", segments.Skip(1));
+                    note = segments[0];
+                }
             }
             else
             {
