@@ -21,7 +21,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
         private static readonly Regex NegatedExp = new Regex(
-            @"^global::System\.MathF?\.Exp\(-(?<id>[A-Za-z_][A-Za-z0-9_]*)\)",
+            @"\Gglobal::System\.MathF?\.Exp\(-(?<id>[A-Za-z_][A-Za-z0-9_]*)\)",
             RegexOptions.CultureInvariant);
 
         private readonly List<Piece> _pieces;
@@ -39,7 +39,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             while (i < code.Length)
             {
                 // exp(-x) of one operand reads as the article writes it: e^-x.
-                Match negatedExp = NegatedExp.Match(code.Substring(i));
+                Match negatedExp = NegatedExp.Match(code, i);
                 if (negatedExp.Success && isOperand(negatedExp.Groups["id"].Value))
                 {
                     pieces.Add(Piece.Text("e^-"));

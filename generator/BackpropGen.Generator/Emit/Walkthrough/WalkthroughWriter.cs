@@ -54,9 +54,9 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             WalkthroughSupport.WriteFormat(_w);
             Text("# One training step, number by number\n\n");
             Text("Network: " + NetworkFile.Topology(_network) + "; loss " + LossRules.Name(_network.Description.Loss) + "; " + _t + ".\n");
-            _w.Line("Put(\"Learning rate: eta = {0}.\\n\\n\", learningRate);");
+            Emit("Put(\"Learning rate: eta = {0}.\\n\\n\", learningRate);");
             Text("Each line: the formula, the same formula with the numbers put in, the value. The formulas are the lines of the generated code; every value is the generated pass's own (Backward and its Trace). Numbers: invariant culture, ");
-            _w.Line("writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+            Emit("writer.Write(significantDigits.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
             Text(" significant digits.\n");
 
             Section("Forward pass");
@@ -76,8 +76,35 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             }
 
             WriteUpdates();
+
+            // The lines in local functions of at most PartSize statements each: every method stays small for the JIT, however large the network.
+            int parts = (_statements.Count + PartSize - 1) / PartSize;
+            for (int part = 1; part <= parts; part++)
+            {
+                _w.Line($"Part{part}();");
+            }
+
+            for (int part = 1; part <= parts; part++)
+            {
+                _w.Line();
+                _w.OpenBlock($"void Part{part}()");
+                foreach (string statement in _statements.Skip((part - 1) * PartSize).Take(PartSize))
+                {
+                    _w.Line(statement);
+                }
+
+                _w.CloseBlock();
+            }
+
             WalkthroughSupport.WritePut(_w, _t);
         }
+
+        /// <summary>Statements per local function: about 10 KB of IL, a third of what the split layout allows a part.</summary>
+        private const int PartSize = 150;
+
+        private readonly List<string> _statements = new List<string>();
+
+        private void Emit(string statement) => _statements.Add(statement);
 
         /// <summary>
         /// The updated parameters, as TrainStep computes them (p - learningRate * gradient), for display only: the
@@ -91,7 +118,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
             {
                 string maths = rule.Maths(p.Name, "dE_total/d" + p.Name);
-                _w.Line($"Put({Literal("- `" + maths + " = {0} - {1} * {2} = {3}`\n")}, {p.Name}, learningRate, t.{p.GradientName}, {p.Name} - learningRate * t.{p.GradientName});");
+                Emit($"Put({Literal("- `" + maths + " = {0} - {1} * {2} = {3}`\n")}, {p.Name}, learningRate, t.{p.GradientName}, {p.Name} - learningRate * t.{p.GradientName});");
             }
 
             if (!_network.Description.TrainBiases && _network.BiasCount > 0)
@@ -133,7 +160,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             {
                 if (isInputOrTarget)
                 {
-                    _w.Line($"Put({Literal("- `" + q.Name + " = {0}`\n")}, t.{q.Name});");
+                    Emit($"Put({Literal("- `" + q.Name + " = {0}`\n")}, t.{q.Name});");
                     continue;
                 }
 
@@ -151,7 +178,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
         {
             string carried = layer.Number == 1 ? layer.Inputs[input] : QuantityNames.Out(layer.Inputs[input]);
             string line = $"- `d{QuantityNames.Net(layer.Neurons[neuron])}/d{layer.Weights[neuron][input].Name} = {carried} = {{0}}`\n";
-            _w.Line($"Put({Literal(line)}, t.{carried});");
+            Emit($"Put({Literal(line)}, t.{carried});");
         }
 
         private void WriteQuantity(Quantity q)
@@ -184,7 +211,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             int last = template.Operands.Count;
             string line = "- `" + head + (last > 0 ? " = " + numbers : string.Empty) + " = {" + last + "}`" + (note is null ? string.Empty : " (" + note + ")") + "\n";
             IEnumerable<string> values = template.Operands.Select(Value).Concat(new[] { "t." + q.Name });
-            _w.Line($"Put({Literal(line)}, {string.Join(", ", values)});");
+            Emit($"Put({Literal(line)}, {string.Join(", ", values)});");
         }
 
         /// <summary>A quantity from the Trace, a parameter from its field.</summary>
@@ -205,7 +232,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
 
         private static string Normal(string text) => new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
-        private void Text(string text) => _w.Line($"writer.Write({Literal(text)});");
+        private void Text(string text) => Emit($"writer.Write({Literal(text)});");
 
         public static string Literal(string text)
         {
