@@ -23,7 +23,8 @@ namespace BackpropGen.Generator.Model
         bool Frozen,
         CodegenKind Codegen,
         EquatableArray<double>? InitialWeights,
-        EquatableArray<double>? InitialBiases);
+        EquatableArray<double>? InitialBiases,
+        OptimizerDescription? Optimizer = null);
 
     /// <summary>A partial type that contains the network class, as needed to re-open it.</summary>
     internal sealed record ContainingType(string Keyword, string Name, string TypeParameterList);
