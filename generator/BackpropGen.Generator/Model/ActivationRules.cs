@@ -6,15 +6,18 @@ namespace BackpropGen.Generator.Model
     internal static class ActivationRules
     {
         /// <summary>The JSON spelling, used in comments and messages.</summary>
-        public static string Name(ActivationKind kind) => kind switch
+        public static string Name(ActivationKind kind) => Vocabulary.Name(kind);
+
+        /// <summary>
+        /// Whether the activation reads the layer's <c>alpha</c> (leaky_relu's slope for x &lt; 0). A layer whose activation
+        /// does not gets a warning when alpha is given. Add a case here for every activation that takes alpha.
+        /// </summary>
+        public static bool UsesAlpha(ActivationKind kind) => kind switch
         {
-            ActivationKind.Logistic => "logistic",
-            ActivationKind.Tanh => "tanh",
-            ActivationKind.ReLU => "relu",
-            ActivationKind.LeakyReLU => "leaky_relu",
-            ActivationKind.Identity => "identity",
-            ActivationKind.Softplus => "softplus",
-            _ => "softmax",
+            ActivationKind.LeakyReLU => true,
+            ActivationKind.Logistic or ActivationKind.Tanh or ActivationKind.ReLU or ActivationKind.Identity
+                or ActivationKind.Softplus or ActivationKind.Softmax => false,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Activation " + kind + " is missing from ActivationRules.UsesAlpha"),
         };
 
         /// <summary>out = f(net).</summary>
