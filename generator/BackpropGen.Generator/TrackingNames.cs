@@ -9,6 +9,7 @@ namespace BackpropGen.Generator
         public const string AdditionalFiles = nameof(AdditionalFiles);
         public const string Parsed = nameof(Parsed);
         public const string Diagnostics = nameof(Diagnostics);
+        public const string HintNames = nameof(HintNames);
         public const string Models = nameof(Models);
         public const string GeneratedFiles = nameof(GeneratedFiles);
         public const string Placeholders = nameof(Placeholders);

@@ -145,9 +145,10 @@ namespace BackpropGen.Generator.Parsing
             var containing = new List<ContainingType>();
             for (SyntaxNode? node = declaration.Parent; node is TypeDeclarationSyntax parent; node = node.Parent)
             {
+                // Variance too: every partial declaration of an interface must repeat it (CS1067).
                 string typeParameters = parent.TypeParameterList is null
                     ? string.Empty
-                    : "<" + string.Join(", ", parent.TypeParameterList.Parameters.Select(p => p.Identifier.ValueText)) + ">";
+                    : "<" + string.Join(", ", parent.TypeParameterList.Parameters.Select(TypeParameter)) + ">";
                 containing.Insert(0, new ContainingType(Keyword(parent), parent.Identifier.ValueText, typeParameters));
                 if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
@@ -165,9 +166,19 @@ namespace BackpropGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClass, name, type.Name));
             }
 
-            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+            // The parts' values, not ToDisplayString(), which escapes keywords ("My.@event"): escaping is the emitter's.
+            var parts = new List<string>();
+            for (INamespaceSymbol? n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace)
+            {
+                parts.Insert(0, n.Name);
+            }
+
+            string? ns = parts.Count == 0 ? null : string.Join(".", parts);
             return new TargetClass(ns, type.Name, containing.ToEquatableArray(), declaration is RecordDeclarationSyntax ? "record" : "class", type.IsStatic);
         }
+
+        private static string TypeParameter(TypeParameterSyntax parameter) =>
+            (parameter.VarianceKeyword.IsKind(SyntaxKind.None) ? string.Empty : parameter.VarianceKeyword.ValueText + " ") + Identifiers.Escape(parameter.Identifier.ValueText);
 
         private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
         {
