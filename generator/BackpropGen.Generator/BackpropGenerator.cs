@@ -51,9 +51,18 @@ namespace BackpropGen.Generator
                 .Select(static (all, _) => all.ToEquatableArray())
                 .WithTrackingName(TrackingNames.AdditionalFiles);
 
+            // For a path that matches nothing, what nearly does ("NETS/OK.json", "../nets/ok.json"): from every path listed.
+            IncrementalValueProvider<NearMisses> nearMisses = context.AdditionalTextsProvider
+                .Select(static (file, _) => file.Path)
+                .Collect()
+                .Combine(wanted)
+                .Select(static (pair, _) => NearMisses.Find(pair.Right, pair.Left.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()))
+                .WithTrackingName(TrackingNames.NearMisses);
+
             IncrementalValuesProvider<ParsedNetwork> parsed = requests
                 .Combine(files)
-                .Select(static (pair, cancellationToken) => NetworkResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+                .Combine(nearMisses)
+                .Select(static (pair, cancellationToken) => NetworkResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parsed);
 
             context.RegisterSourceOutput(
@@ -65,6 +74,23 @@ namespace BackpropGen.Generator
                         Report(output, diagnostic);
                     }
                 });
+
+            // [Layer], [InitialWeights] or [InitialBiases] on a class without [Network]: a warning, as nothing reads them.
+            foreach (IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphans in new[]
+            {
+                OrphanAttributes(context, TypeNames.LayerAttribute),
+                OrphanAttributes(context, TypeNames.InitialWeightsAttribute),
+                OrphanAttributes(context, TypeNames.InitialBiasesAttribute),
+            })
+            {
+                context.RegisterSourceOutput(orphans, static (output, diagnostics) =>
+                {
+                    foreach (DiagnosticInfo diagnostic in diagnostics)
+                    {
+                        Report(output, diagnostic);
+                    }
+                });
+            }
 
             // Every network's hint name, unique in the compilation (Roslyn compares them ignoring case): changes only when
             // a network class is added, removed or renamed, and then only re-pairs names with the models below.
@@ -103,6 +129,14 @@ namespace BackpropGen.Generator
                 }
             });
         }
+
+        private static IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> OrphanAttributes(IncrementalGeneratorInitializationContext context, string attribute) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    static (syntax, cancellationToken) => Parsing.OrphanAttributes.Check(syntax, cancellationToken))
+                .WithTrackingName(TrackingNames.OrphanAttributes);
 
         /// <summary>
         /// One network's file. Roslyn throws for a hint name it refuses; caught here, that stays this network's problem

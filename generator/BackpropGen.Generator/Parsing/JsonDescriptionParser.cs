@@ -90,13 +90,16 @@ namespace BackpropGen.Generator.Parsing
                 description = ReadInitial(initial.Value, description);
             }
 
-            if (_errors.Any(e => e.IsError) || inputs is null || layers is null)
+            if (layers is null)
             {
                 return null;
             }
 
-            _errors.AddRange(DescriptionValidator.Validate(description, _at));
-            return description;
+            // Every independent mistake in one build: the rules also run after a mistake above, and skip only what
+            // depends on it. A missing or wrong "inputs" is already reported: the 1 in its place is not reported again.
+            bool earlierErrors = _errors.Any(e => e.IsError) || inputs is null;
+            _errors.AddRange(DescriptionValidator.Validate(description, _at, earlierErrors));
+            return earlierErrors ? null : description;
         }
 
         private List<LayerDescription>? ReadLayers(JsonValue value)
@@ -126,6 +129,8 @@ namespace BackpropGen.Generator.Parsing
                     _at.LayerSizes.Add(null);
                     _at.LayerActivations.Add(null);
                     _at.LayerAlphas.Add(null);
+                    _at.GivenAlphas.Add(null);
+                    layers.Add(new LayerDescription(1, ActivationKind.Identity, BiasKind.PerNeuron, LayerDescription.DefaultAlpha));
                     continue;
                 }
 
@@ -135,6 +140,7 @@ namespace BackpropGen.Generator.Parsing
                 _at.LayerSizes.Add(Location(keys, "size"));
                 _at.LayerActivations.Add(Location(keys, "activation"));
                 _at.LayerAlphas.Add(Location(keys, "alpha"));
+                _at.GivenAlphas.Add(activation is null ? null : Location(keys, "alpha"));
                 layers.Add(new LayerDescription(
                     size ?? 1,
                     activation ?? ActivationKind.Identity,

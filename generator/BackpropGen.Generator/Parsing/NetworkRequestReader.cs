@@ -69,11 +69,18 @@ namespace BackpropGen.Generator.Parsing
             AttributeData network = networks.Count > 0 ? networks[0] : context.Attributes[0];
             AttributeSyntax? networkSyntax = Syntax(network, cancellationToken);
             LocationInfo? networkLocation = LocationInfo.From(networkSyntax?.GetLocation()) ?? classLocation;
+            NetworkRequest Request(string? path, LocationInfo? pathLocation, NetworkDescription? description, NumericKind numeric) =>
+                new NetworkRequest(target, path, pathLocation, description, numeric, canHoldMembers, diagnostics.ToEquatableArray())
+                {
+                    ClassLocation = classLocation,
+                    Members = UserMembers.Read(type, classLocation),
+                };
+
             if (all.Any(a => IsOurs(a) && IsBroken(a)))
             {
                 // A broken attribute ([Layer(2)], Inputs = "2") is the compiler's to report; anything we said about it
                 // would only bury that message. The placeholders still keep the user's code compiling.
-                return new NetworkRequest(target, null, null, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
+                return Request(null, null, null, NumericKind.Double);
             }
 
             if (network.ConstructorArguments.Length == 1)
@@ -85,12 +92,12 @@ namespace BackpropGen.Generator.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonAndAttributeLayers, second.Where ?? networkLocation, target.DisplayName, second.What));
                 }
 
-                return new NetworkRequest(target, path, pathLocation, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
+                return Request(path, pathLocation, null, NumericKind.Double);
             }
 
             NetworkDescription? description = AttributeDescriptionParser.Parse(network, networkLocation, all, target.DisplayName, diagnostics, cancellationToken);
             NumericKind numeric = network.NamedArguments.Any(a => a.Key == "Numeric" && a.Value.Value is 1) ? NumericKind.Float : NumericKind.Double;
-            return new NetworkRequest(target, null, null, description, numeric, canHoldMembers, diagnostics.ToEquatableArray());
+            return Request(null, null, description, numeric);
         }
 
         /// <summary>

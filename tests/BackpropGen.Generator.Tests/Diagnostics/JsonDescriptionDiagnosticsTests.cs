@@ -40,7 +40,7 @@ public class JsonDescriptionDiagnosticsTests
     public void A_misspelt_required_key_is_one_error_that_suggests_the_key()
     {
         // Not also "the required key activation is missing": it is one mistake.
-        string json = D.Full.Replace("\"activation\": \"tanh\",", "\"activaton\": \"tanh\",");
+        string json = D.Full.Replace("\"activation\": \"leaky_relu\",", "\"activaton\": \"leaky_relu\",");
 
         Diagnostic error = Error(json, "BPG004", D.Activation0, 7, "\"activaton\"");
         DiagnosticAssert.MessageContains(error, "Unknown key \"activaton\" in layers[0]", "did you mean \"activation\"? expected one of: size, activation, alpha, bias");
@@ -100,7 +100,7 @@ public class JsonDescriptionDiagnosticsTests
     [InlineData("linear")]
     public void Aliases_are_accepted(string activation)
     {
-        GeneratorRun run = DiagnosticAssert.RunJson(D.With(D.Activation0, "\"" + activation + "\""));
+        GeneratorRun run = DiagnosticAssert.RunJson(D.WithoutAlpha(D.With(D.Activation0, "\"" + activation + "\"")));
 
         DiagnosticAssert.OnlyBpgErrors(run);
         Assert.Empty(run.GeneratorDiagnostics);
@@ -305,7 +305,7 @@ public class JsonDescriptionDiagnosticsTests
     [Fact]
     public void Missing_activation_points_at_the_layer()
     {
-        string json = D.Full.Replace("      \"activation\": \"tanh\",\n", string.Empty);
+        string json = D.Full.Replace("      \"activation\": \"leaky_relu\",\n", string.Empty);
 
         Diagnostic error = Error(json, "BPG008", 4, 5, "{");
         DiagnosticAssert.MessageContains(error, "The required key \"activation\" is missing from layers[0]", "\"activation\": \"logistic\"");
@@ -398,7 +398,7 @@ public class JsonDescriptionDiagnosticsTests
     [Fact]
     public void Softmax_on_a_hidden_layer()
     {
-        Diagnostic error = Error(D.With(D.Activation0, "\"softmax\""), "BPG017", D.Activation0, 21, "\"softmax\"");
+        Diagnostic error = Error(D.WithoutAlpha(D.With(D.Activation0, "\"softmax\"")), "BPG017", D.Activation0, 21, "\"softmax\"");
         DiagnosticAssert.MessageContains(error, "layers[0] uses softmax", "only allowed on the output layer (layers[1])");
     }
 
