@@ -142,6 +142,11 @@ namespace BackpropGen.Generator.Diagnostics
             "alpha has no effect on this activation",
             "{0} sets alpha, but its activation {1} does not use it (alpha is read by {2} only); remove alpha or change the activation");
 
+        public static readonly DiagnosticDescriptor TypeNamedVarInScope = Error(
+            "BPG029",
+            "A type named 'var' is in scope of the network class",
+            "The type '{0}' is in scope of the network class '{1}', and the generated code declares locals with 'var', which would then mean that type; rename the type (or move the network class out of its reach)");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",

@@ -61,6 +61,18 @@ namespace BackpropGen.Generator.Parsing
             TargetClass target = ReadTarget(type, declaration, diagnostics);
             bool canHoldMembers = diagnostics.Count == 0;
             LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+
+            // Inside the class, a type named 'var' (the class itself, a containing type, or one in an enclosing namespace)
+            // turns every 'var' local of the generated code into that type.
+            int inside = declaration.OpenBraceToken.IsMissing ? declaration.Identifier.SpanStart : declaration.OpenBraceToken.Span.End;
+            if (context.SemanticModel.LookupNamespacesAndTypes(inside, name: "var").OfType<INamedTypeSymbol>().FirstOrDefault(t => t.Arity == 0) is { } varType)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.TypeNamedVarInScope,
+                    LocationInfo.From(varType.Locations.FirstOrDefault(l => l.IsInSource)) ?? classLocation,
+                    varType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                    target.DisplayName));
+            }
             if (networks.Count > 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoNetworks, LocationInfo.From(Syntax(networks[1], cancellationToken)?.GetLocation()) ?? classLocation, target.DisplayName, networks.Count));

@@ -167,6 +167,30 @@ public class MemberClashDiagnosticsTests
         DiagnosticAssert.MessageContains(error, "The method 'Predict' clashes with the public method Predict(ReadOnlySpan<double>, Span<double>)");
     }
 
+    [Theory]
+    [InlineData("namespace N { public class var { } }\nnamespace N { [Network(Inputs = 1)] [Layer(1, Activation.Identity)] public partial class Net { } }", "var", "N.var", "'Net'")]
+    [InlineData("public partial class var { [Network(Inputs = 1)] [Layer(1, Activation.Identity)] public partial class Net { } }", "var", "var", "'@var.Net'")]
+    [InlineData("[Network(Inputs = 1)] [Layer(1, Activation.Identity)] public partial class @var { }", "@var", "var", "'@var'")]
+    public void A_type_named_var_in_scope_is_BPG029_at_that_type(string declarations, string underlined, string type, string network)
+    {
+        string source = "using BackpropGen;\n" + declarations;
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG029");
+        Assert.Equal(source.IndexOf(underlined + " ", StringComparison.Ordinal), error.Location.SourceSpan.Start);
+        DiagnosticAssert.MessageContains(error, $"The type '{type}' is in scope of the network class {network}", "declares locals with 'var'", "rename the type");
+    }
+
+    [Fact]
+    public void A_generic_type_named_var_does_not_matter()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using BackpropGen;\npublic class var<T> { }\n[Network(Inputs = 1)] [Layer(1, Activation.Identity)] public partial class Net { }" + DiagnosticAssert.UsesNet);
+
+        DiagnosticAssert.OnlyBpgErrors(run);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
     private static string Source(string partialClass, string attributes = Network) => "using BackpropGen;\n\n" + attributes + partialClass;
 
     /// <summary>Exactly one diagnostic, this error, underlining the <paramref name="occurrence"/>-th <paramref name="text"/> from the class name on.</summary>
