@@ -142,10 +142,10 @@ namespace BackpropGen.Generator.Diagnostics
             "alpha has no effect on this activation",
             "{0} sets alpha, but its activation {1} does not use it (alpha is read by {2} only); remove alpha or change the activation");
 
-        public static readonly DiagnosticDescriptor TypeNamedVarInScope = Error(
+        public static readonly DiagnosticDescriptor ReservedNameInScope = Error(
             "BPG029",
-            "A type named 'var' is in scope of the network class",
-            "The type '{0}' is in scope of the network class '{1}', and the generated code declares locals with 'var', which would then mean that type; rename the type (or move the network class out of its reach)");
+            "A name the generated code relies on is taken",
+            "{0} is in scope of the network class '{1}', and the generated code {2}, which would then mean it; rename it (or move the network class out of its reach)");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",

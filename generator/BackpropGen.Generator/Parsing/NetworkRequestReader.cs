@@ -63,16 +63,27 @@ namespace BackpropGen.Generator.Parsing
             LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
 
             // Inside the class, a type named 'var' (the class itself, a containing type, or one in an enclosing namespace)
-            // turns every 'var' local of the generated code into that type.
+            // turns every 'var' local of the generated code into that type, and anything named 'nameof' turns its
+            // nameof(...) argument checks into calls.
             int inside = declaration.OpenBraceToken.IsMissing ? declaration.Identifier.SpanStart : declaration.OpenBraceToken.Span.End;
-            if (context.SemanticModel.LookupNamespacesAndTypes(inside, name: "var").OfType<INamedTypeSymbol>().FirstOrDefault(t => t.Arity == 0) is { } varType)
+            ISymbol? taken = context.SemanticModel.LookupNamespacesAndTypes(inside, name: "var").OfType<INamedTypeSymbol>().FirstOrDefault(t => t.Arity == 0);
+            string uses = "declares locals with 'var'";
+            if (taken is null)
+            {
+                taken = context.SemanticModel.LookupSymbols(inside, name: "nameof").FirstOrDefault(s => s.Kind is SymbolKind.Method or SymbolKind.Field or SymbolKind.Property or SymbolKind.Event);
+                uses = "checks its arguments with nameof(...)";
+            }
+
+            if (taken is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.TypeNamedVarInScope,
-                    LocationInfo.From(varType.Locations.FirstOrDefault(l => l.IsInSource)) ?? classLocation,
-                    varType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-                    target.DisplayName));
+                    DiagnosticDescriptors.ReservedNameInScope,
+                    LocationInfo.From(taken.Locations.FirstOrDefault(l => l.IsInSource)) ?? classLocation,
+                    "The " + (taken is ITypeSymbol ? "type" : taken.Kind.ToString().ToLowerInvariant()) + " '" + taken.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "'",
+                    target.DisplayName,
+                    uses));
             }
+
             if (networks.Count > 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoNetworks, LocationInfo.From(Syntax(networks[1], cancellationToken)?.GetLocation()) ?? classLocation, target.DisplayName, networks.Count));

@@ -179,7 +179,19 @@ public class MemberClashDiagnosticsTests
 
         Diagnostic error = DiagnosticAssert.Single(run, "BPG029");
         Assert.Equal(source.IndexOf(underlined + " ", StringComparison.Ordinal), error.Location.SourceSpan.Start);
-        DiagnosticAssert.MessageContains(error, $"The type '{type}' is in scope of the network class {network}", "declares locals with 'var'", "rename the type");
+        DiagnosticAssert.MessageContains(error, $"The type '{type}' is in scope of the network class {network}", "the generated code declares locals with 'var', which would then mean it; rename it");
+    }
+
+    [Fact]
+    public void A_member_named_nameof_is_BPG029_at_that_member()
+    {
+        string source = "using BackpropGen;\n[Network(Inputs = 1)] [Layer(1, Activation.Identity)] public partial class Net { public static int nameof(object o) => 1; }";
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG029");
+        DiagnosticAssert.AtSource(error, source, "nameof");
+        DiagnosticAssert.MessageContains(error, "The method 'Net.nameof(object)' is in scope of the network class 'Net'", "checks its arguments with nameof(...)");
     }
 
     [Fact]
