@@ -14,7 +14,7 @@ namespace BackpropGen.Benchmarks;
 /// <summary>
 /// dotnet run -c Release --project benchmarks/BackpropGen.Benchmarks -- --filter '*'     all benchmarks (BenchmarkSwitcher)
 /// ... -- --check            run every suite's setup checks (the three implementations agree) and exit
-/// ... -- --export DIR       write the frozen twins' descriptions (ToDescriptionJson + "frozen": true) into DIR
+/// ... -- --export DIR       write the frozen twins' descriptions (ToDescriptionJson(frozen: true)) into DIR
 /// ... -- --jit [seconds]    call every generated method until it reaches its final tier (for DOTNET_JitStdOutFile)
 /// </summary>
 public static class Program
@@ -79,10 +79,10 @@ public static class Program
     private static int Export(string directory)
     {
         Directory.CreateDirectory(directory);
-        Write(directory, "worked.frozen.json", new WorkedD().ToDescriptionJson(), "worked.json");
-        Write(directory, "worked.float.frozen.json", new WorkedF().ToDescriptionJson(), "worked.float.json");
-        Write(directory, "digits.frozen.json", new DigitsD().ToDescriptionJson(), "digits.json");
-        Write(directory, "digits.float.frozen.json", new DigitsF().ToDescriptionJson(), "digits.float.json");
+        Write(directory, "worked.frozen.json", new WorkedD().ToDescriptionJson(frozen: true), "worked.json");
+        Write(directory, "worked.float.frozen.json", new WorkedF().ToDescriptionJson(frozen: true), "worked.float.json");
+        Write(directory, "digits.frozen.json", new DigitsD().ToDescriptionJson(frozen: true), "digits.json");
+        Write(directory, "digits.float.frozen.json", new DigitsF().ToDescriptionJson(frozen: true), "digits.float.json");
         return 0;
     }
 
@@ -95,9 +95,8 @@ public static class Program
         }
 
         string frozen = Head
-            + $"  // {from} with its initial parameters, frozen: ToDescriptionJson() of the trainable network plus \"frozen\": true.\n"
+            + $"  // {from} with its initial parameters, frozen: ToDescriptionJson(frozen: true) of the trainable network.\n"
             + "  // Written by: dotnet run -c Release --project benchmarks/BackpropGen.Benchmarks -- --export\n"
-            + "  \"frozen\": true,\n"
             + json.Substring(Head.Length);
         string path = Path.Combine(directory, file);
         File.WriteAllText(path, frozen);

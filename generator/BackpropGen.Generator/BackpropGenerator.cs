@@ -111,7 +111,7 @@ namespace BackpropGen.Generator
             IncrementalValuesProvider<GeneratedFile> placeholders = parsed
                 .Where(static network => network.Description is null && network.CanHoldMembers)
                 .Combine(hintNames)
-                .Select(static (pair, _) => new GeneratedFile(pair.Right.For(pair.Left.Target), PlaceholderEmitter.Emit(pair.Left.Target, pair.Left.Numeric)))
+                .Select(static (pair, _) => new GeneratedFile(pair.Right.For(pair.Left.Target), NetworkFile.EmitPlaceholder(pair.Left.Target, pair.Left.Numeric)))
                 .WithTrackingName(TrackingNames.Placeholders);
 
             context.RegisterSourceOutput(placeholders, static (output, file) => Add(output, file));
@@ -171,7 +171,7 @@ namespace BackpropGen.Generator
         {
             try
             {
-                return (new GeneratedFile(hintName, NetworkEmitter.Emit(target, description, origin)), null);
+                return (new GeneratedFile(hintName, NetworkFile.Emit(target, description, origin)), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

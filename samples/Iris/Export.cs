@@ -9,7 +9,7 @@ namespace Iris;
 /// <summary>
 /// --export PATH: after training, writes what a frozen application needs (see samples/IrisFrozen):
 /// <list type="bullet">
-/// <item>PATH: the trained network's description (the generated <c>ToDescriptionJson</c>) with <c>"frozen": true</c> added;</item>
+/// <item>PATH: the trained network's description for inference only (the generated <c>ToDescriptionJson(frozen: true)</c>);</item>
 /// <item>PATH without .json + ".preprocessing.cs": the split and the standardisation the trainer applied, as C# constants;</item>
 /// <item>PATH without .json + ".heldout.csv": the trainer's prediction and output for every held-out row, to check against.</item>
 /// </list>
@@ -26,18 +26,11 @@ internal static class Export
         string preprocessingPath = stem + ".preprocessing.cs";
         string heldOutPath = stem + ".heldout.csv";
 
-        string description = net.ToDescriptionJson();
-        const string head = "{\n";
-        if (!description.StartsWith(head, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("Unexpected start of the exported description: " + description[..Math.Min(40, description.Length)]);
-        }
-
         string frozen =
             "// The 4-8-3 Iris classifier of samples/Iris/iris.json after training, exported by samples/Iris and frozen:\n" +
             "//   dotnet run -c Release --project samples/Iris -- --export <folder>/" + Path.GetFileName(path) + "\n" +
             "// Standardise the 4 measurements with " + Path.GetFileName(preprocessingPath) + " before Predict. Do not edit: regenerate.\n" +
-            "{\n  \"frozen\": true,\n" + description[head.Length..];
+            net.ToDescriptionJson(frozen: true);
         WriteText(path, frozen);
         WriteText(preprocessingPath, Preprocessing(Path.GetFileName(path), splitSeed, testFraction, mean, std));
         WriteText(heldOutPath, HeldOut(net, test, classNames));

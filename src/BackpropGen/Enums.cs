@@ -17,6 +17,10 @@ namespace BackpropGen
         Softplus,
         /// <summary>Softmax over the layer; output layer only.</summary>
         Softmax,
+        /// <summary>The sigmoid-weighted linear unit (also called swish), x / (1 + e^-x).</summary>
+        SiLU,
+        /// <summary>The exponential linear unit: x for x &gt; 0, alpha * (e^x - 1) otherwise.</summary>
+        ELU,
     }
 
     /// <summary>The loss a network is trained on.</summary>

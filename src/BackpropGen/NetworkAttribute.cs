@@ -72,8 +72,11 @@ namespace BackpropGen
         /// <summary>The bias mode; <see cref="BiasMode.PerNeuron"/> by default.</summary>
         public BiasMode Bias { get; set; }
 
-        /// <summary>Slope of <see cref="Activation.LeakyReLU"/> for negative inputs; 0.01 by default.</summary>
-        public double Alpha { get; set; } = 0.01;
+        /// <summary>
+        /// Slope of <see cref="Activation.LeakyReLU"/> for negative inputs (0.01 when not set), or scale of
+        /// <see cref="Activation.ELU"/> for negative inputs (1.0 when not set). Only the value written here is read.
+        /// </summary>
+        public double Alpha { get; set; } = double.NaN;
     }
 
     /// <summary>Initial weights in canonical order (layer by layer, neuron by neuron, input by input).</summary>

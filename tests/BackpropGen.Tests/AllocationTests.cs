@@ -21,6 +21,8 @@ public class AllocationTests
         AssertNoAllocation("TrainStep", () => net.TrainStep(input, target, 0.5));
         AssertNoAllocation("GetParameters", () => net.GetParameters(parameters));
         AssertNoAllocation("SetParameters", () => net.SetParameters(parameters));
+        var copy = new MazurNet();
+        AssertNoAllocation("CopyParametersTo", () => net.CopyParametersTo(copy));
     }
 
     [Fact]
@@ -57,6 +59,8 @@ public class AllocationTests
         AssertNoAllocation("loops Backward", () => net.Backward(input, target, gradient));
         AssertNoAllocation("loops TrainStep", () => net.TrainStep(input, target, 0.01f));
         AssertNoAllocation("loops GetParameters", () => net.GetParameters(gradient));
+        var copy = new WideNet();
+        AssertNoAllocation("loops CopyParametersTo", () => net.CopyParametersTo(copy));
     }
 
     [Fact]
@@ -76,6 +80,8 @@ public class AllocationTests
         AssertNoAllocation("split Backward with trace", () => net.Backward(input, target, gradient, out _));
         AssertNoAllocation("split TrainStep", () => net.TrainStep(input, target, 0.01));
         AssertNoAllocation("split GetParameters", () => net.GetParameters(gradient));
+        var copy = new SplitNet();
+        AssertNoAllocation("split CopyParametersTo", () => net.CopyParametersTo(copy));
     }
 
     private static void AssertNoAllocation(string what, Action call)

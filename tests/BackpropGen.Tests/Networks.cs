@@ -45,3 +45,21 @@ public partial class WideNet
 public partial class SplitNet
 {
 }
+
+/// <summary>6-7-5-3 elu/silu/softmax in double, forced into the loops layout.</summary>
+[BackpropGen.Network("loops_double.json")]
+public partial class LoopsDoubleNet
+{
+}
+
+/// <summary>6-7-3 in float, forced into the split layout.</summary>
+[BackpropGen.Network("split_float.json")]
+public partial class SplitFloatNet
+{
+}
+
+/// <summary>6-5-3 frozen, in the loops layout.</summary>
+[BackpropGen.Network("frozen_loops.json")]
+public static partial class FrozenLoopsNet
+{
+}

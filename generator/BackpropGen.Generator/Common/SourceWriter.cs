@@ -30,6 +30,13 @@ namespace BackpropGen.Generator.Common
             Line(code + new string(' ', padding) + "// " + comment);
         }
 
+        /// <summary>Opens a block that closes when the returned scope is disposed: <c>using (w.Block("..."))</c>.</summary>
+        public BlockScope Block(string header)
+        {
+            OpenBlock(header);
+            return new BlockScope(this);
+        }
+
         public void OpenBlock(string header)
         {
             Line(header);
@@ -44,5 +51,15 @@ namespace BackpropGen.Generator.Common
         }
 
         public override string ToString() => _builder.ToString();
+
+        /// <summary>Closes its block once.</summary>
+        public readonly struct BlockScope : System.IDisposable
+        {
+            private readonly SourceWriter _writer;
+
+            public BlockScope(SourceWriter writer) => _writer = writer;
+
+            public void Dispose() => _writer.CloseBlock();
+        }
     }
 }

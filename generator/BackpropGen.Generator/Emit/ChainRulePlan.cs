@@ -74,9 +74,11 @@ namespace BackpropGen.Generator.Emit
 
         public IReadOnlyList<QuantityBlock> Backward { get; }
 
+        /// <summary>Every block of one forward and backward pass, in computation order.</summary>
+        public IEnumerable<QuantityBlock> Blocks => new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward);
+
         /// <summary>Every quantity in computation order: the fields of the Trace struct.</summary>
-        public IEnumerable<Quantity> All =>
-            new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward).SelectMany(b => b.Quantities);
+        public IEnumerable<Quantity> All => Blocks.SelectMany(b => b.Quantities);
 
         private string Reference(Parameter parameter) => _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
 
@@ -133,20 +135,20 @@ namespace BackpropGen.Generator.Emit
             string max = Net(layer.Neurons[0]);
             foreach (string neuron in layer.Neurons.Skip(1))
             {
-                max = $"{_t.Math}.Max({max}, {Net(neuron)})";
+                max = OutputLayerRules.Max(max, Net(neuron), _t);
             }
 
             yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
             foreach (string neuron in layer.Neurons)
             {
-                yield return new Quantity(QuantityNames.Exp(neuron), $"{_t.Math}.Exp({Net(neuron)} - {QuantityNames.MaxNet})", $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
+                yield return new Quantity(QuantityNames.Exp(neuron), OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t), $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
             }
 
             string sum = string.Join(" + ", layer.Neurons.Select(QuantityNames.Exp));
             yield return new Quantity(QuantityNames.SumExp, sum, $"{QuantityNames.SumExp} = {sum}");
             foreach (string neuron in layer.Neurons)
             {
-                yield return new Quantity(Out(neuron), $"{QuantityNames.Exp(neuron)} / {QuantityNames.SumExp}", $"{Out(neuron)} = e^{Net(neuron)} / sum_j e^net_j (softmax)");
+                yield return new Quantity(Out(neuron), OutputLayerRules.Normalized(QuantityNames.Exp(neuron), QuantityNames.SumExp), $"{Out(neuron)} = e^{Net(neuron)} / sum_j e^net_j (softmax)");
             }
         }
 
@@ -158,7 +160,7 @@ namespace BackpropGen.Generator.Emit
                 .Select(term => new Quantity(term.Name, term.Formula.Code, term.Formula.Maths))
                 .ToList();
             string total = string.Join(" + ", output.Neurons.Select(QuantityNames.Error));
-            quantities.Add(new Quantity("E_total", total, "E_total = " + total));
+            quantities.Add(new Quantity(QuantityNames.TotalError, total, QuantityNames.TotalError + " = " + total));
             return new QuantityBlock(new[] { $"Loss ({LossRules.Name(loss)}): {LossRules.Describe(loss, output.Activation, output.Neurons.Count)}." }, quantities);
         }
 
@@ -178,27 +180,31 @@ namespace BackpropGen.Generator.Emit
         private QuantityBlock OutputDeltas(Layer layer)
         {
             LossKind loss = _network.Description.Loss;
-            if (LossRules.CollapsesWithOutput(loss, layer.Activation))
+            OutputDeltaForm form = OutputLayerRules.DeltaForm(loss, layer.Activation);
+            switch (form)
             {
-                var (derivation, lines) = LossRules.CollapsedDelta(layer.Activation, layer.Neurons);
-                return new QuantityBlock(derivation, lines.Select(l => new Quantity(l.Name, l.Formula.Code, l.Formula.Maths)).ToArray());
-            }
-
-            if (layer.Activation == ActivationKind.Softmax)
-            {
-                return SoftmaxJacobianDeltas(layer);
+                case OutputDeltaForm.SoftmaxCrossEntropy:
+                case OutputDeltaForm.LogisticCrossEntropy:
+                    var (derivation, lines) = LossRules.CollapsedDelta(layer.Activation, layer.Neurons);
+                    return new QuantityBlock(derivation, lines.Select(l => new Quantity(l.Name, l.Formula.Code, l.Formula.Maths)).ToArray());
+                case OutputDeltaForm.SoftmaxJacobian:
+                    return SoftmaxJacobianDeltas(layer);
+                case OutputDeltaForm.PerNeuron:
+                    break;
+                default:
+                    throw new System.ArgumentOutOfRangeException(nameof(layer), form, "Unknown output delta form.");
             }
 
             var quantities = new List<Quantity>();
             foreach (string o in layer.Neurons)
             {
-                Formula dE = LossRules.Derivative(loss, Out(o), layer.Neurons.Count, _t);
+                Formula dE = LossRules.Derivative(loss, Target(o), Out(o), layer.Neurons.Count, _t);
                 quantities.Add(new Quantity($"dE_d{Out(o)}", dE.Code, dE.Maths));
                 Formula dOut = ActivationRules.Derivative(layer.Description, Net(o), Out(o), _t);
                 quantities.Add(new Quantity($"d{Out(o)}_d{Net(o)}", dOut.Code, dOut.Maths));
                 quantities.Add(new Quantity(
                     Delta(o),
-                    $"dE_d{Out(o)} * d{Out(o)}_d{Net(o)}",
+                    OutputLayerRules.ChainedDelta($"dE_d{Out(o)}", $"d{Out(o)}_d{Net(o)}"),
                     $"{Delta(o)} = dE_total/d{Net(o)} = dE_total/d{Out(o)} * d{Out(o)}/d{Net(o)}"));
             }
 
@@ -213,7 +219,7 @@ namespace BackpropGen.Generator.Emit
             var quantities = new List<Quantity>();
             foreach (string o in layer.Neurons)
             {
-                Formula dE = LossRules.Derivative(_network.Description.Loss, Out(o), layer.Neurons.Count, _t);
+                Formula dE = LossRules.Derivative(_network.Description.Loss, Target(o), Out(o), layer.Neurons.Count, _t);
                 quantities.Add(new Quantity($"dE_d{Out(o)}", dE.Code, dE.Maths));
             }
 
@@ -221,9 +227,8 @@ namespace BackpropGen.Generator.Emit
             {
                 foreach (string k in layer.Neurons)
                 {
-                    quantities.Add(j == k
-                        ? new Quantity($"d{Out(j)}_d{Net(k)}", $"{Out(j)} * ({_t.Literal(1)} - {Out(k)})", $"d{Out(j)}/d{Net(k)} = {Out(j)}*(1 - {Out(k)})")
-                        : new Quantity($"d{Out(j)}_d{Net(k)}", $"-{Out(j)} * {Out(k)}", $"d{Out(j)}/d{Net(k)} = -{Out(j)}*{Out(k)}"));
+                    Formula entry = OutputLayerRules.SoftmaxJacobian(Out(j), Out(k), j == k, $"d{Out(j)}/d{Net(k)}", _t);
+                    quantities.Add(new Quantity($"d{Out(j)}_d{Net(k)}", entry.Code, entry.Maths));
                 }
             }
 
@@ -289,8 +294,7 @@ namespace BackpropGen.Generator.Emit
         private QuantityBlock ParameterGradients(Layer layer)
         {
             // delta = dE/dout * dout/dnet holds neuron by neuron, except where softmax couples the outputs or the loss cancels.
-            bool perNeuronChain = !layer.IsOutput
-                || (layer.Activation != ActivationKind.Softmax && !LossRules.CollapsesWithOutput(_network.Description.Loss, layer.Activation));
+            bool perNeuronChain = !layer.IsOutput || OutputLayerRules.IsPerNeuron(OutputLayerRules.DeltaForm(_network.Description.Loss, layer.Activation));
             var quantities = new List<Quantity>();
             for (int n = 0; n < layer.Neurons.Count; n++)
             {
@@ -315,7 +319,7 @@ namespace BackpropGen.Generator.Emit
                 quantities.Add(new Quantity(
                     shared.GradientName,
                     sum,
-                    $"dE_total/d{shared.Name} = sum over the layer of delta * 1 ({shared.Name} feeds every neuron of layer {layer.Number})"));
+                    $"dE_total/d{shared.Name} = {OutputLayerRules.SharedBiasGradient} ({shared.Name} feeds every neuron of layer {layer.Number})"));
             }
             else
             {

@@ -1,4 +1,3 @@
-using System.Linq;
 using BackpropGen.Generator.Model;
 
 namespace BackpropGen.Generator.Emit
@@ -32,22 +31,20 @@ namespace BackpropGen.Generator.Emit
         /// <summary>RyuJIT's DEFAULT_MIN_OPTS_LV_NUM_COUNT: a method with more locals is compiled without optimization.</summary>
         public const int JitMaxOptimizedLocals = 2_000;
 
-        /// <summary>The named locals of the unrolled TrainStep: one per quantity of the chain-rule plan.</summary>
-        public static int UnrolledLocals(NetworkModel network) => new ChainRulePlan(network).All.Count();
-
-        /// <param name="requested">The description's <c>codegen</c>.</param>
-        /// <param name="network">The network.</param>
-        /// <param name="plan">The unrolled plan, built only when the weight count leaves the choice open.</param>
-        public static CodegenKind Choose(CodegenKind requested, NetworkModel network, System.Func<ChainRulePlan> plan)
+        /// <summary>
+        /// The layout of a network, decided once from its counts. A frozen network has no split form: a split twin computes
+        /// the unrolled lines, so the unrolled Predict gives its bits.
+        /// </summary>
+        public static CodegenKind Choose(NetworkDescription description)
         {
-            if (requested != CodegenKind.Auto)
+            CodegenKind chosen = description.Codegen;
+            if (chosen == CodegenKind.Auto)
             {
-                return requested;
+                NetworkCounts counts = NetworkCounts.Of(description);
+                chosen = counts.Weights <= MaxUnrolledWeights && counts.UnrolledLocals <= MaxUnrolledLocals ? CodegenKind.Unrolled : CodegenKind.Loops;
             }
 
-            return network.WeightCount <= MaxUnrolledWeights && plan().All.Count() <= MaxUnrolledLocals
-                ? CodegenKind.Unrolled
-                : CodegenKind.Loops;
+            return description.Frozen && chosen == CodegenKind.Split ? CodegenKind.Unrolled : chosen;
         }
     }
 }

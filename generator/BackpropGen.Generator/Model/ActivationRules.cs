@@ -9,14 +9,14 @@ namespace BackpropGen.Generator.Model
         public static string Name(ActivationKind kind) => Vocabulary.Name(kind);
 
         /// <summary>
-        /// Whether the activation reads the layer's <c>alpha</c> (leaky_relu's slope for x &lt; 0). A layer whose activation
+        /// Whether the activation reads the layer's <c>alpha</c> (leaky_relu's slope for x &lt; 0, elu's scale). A layer whose activation
         /// does not gets a warning when alpha is given. Add a case here for every activation that takes alpha.
         /// </summary>
         public static bool UsesAlpha(ActivationKind kind) => kind switch
         {
-            ActivationKind.LeakyReLU => true,
+            ActivationKind.LeakyReLU or ActivationKind.ELU => true,
             ActivationKind.Logistic or ActivationKind.Tanh or ActivationKind.ReLU or ActivationKind.Identity
-                or ActivationKind.Softplus or ActivationKind.Softmax => false,
+                or ActivationKind.Softplus or ActivationKind.Softmax or ActivationKind.SiLU => false,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Activation " + kind + " is missing from ActivationRules.UsesAlpha"),
         };
 
@@ -45,7 +45,14 @@ namespace BackpropGen.Generator.Model
                 ActivationKind.Softplus => new Formula(
                     $"{t.Math}.Max({net}, {zero}) + {t.Math}.Log({one} + {t.Math}.Exp(-{t.Math}.Abs({net})))",
                     $"{output} = ln(1 + e^{net})"),
-                _ => throw new NotSupportedException("Activation " + layer.Activation),
+                ActivationKind.SiLU => new Formula(
+                    $"{net} / ({one} + {t.Math}.Exp(-{net}))",
+                    $"{output} = {net}*sigma({net}) = {net}/(1 + e^-{net})"),
+                ActivationKind.ELU => new Formula(
+                    $"{net} > {zero} ? {net} : {t.Literal(layer.Alpha)} * ({t.Math}.Exp({net}) - {one})",
+                    $"{output} = {net} if {net} > 0, else alpha*(e^{net} - 1) (alpha = {t.Literal(layer.Alpha)})"),
+                ActivationKind.Softmax => throw new InvalidOperationException("Softmax couples the layer: see SoftmaxRule."),
+                _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Unknown activation."),
             };
         }
 
@@ -74,7 +81,15 @@ namespace BackpropGen.Generator.Model
                 ActivationKind.Softplus => new Formula(
                     $"{one} / ({one} + {t.Math}.Exp(-{net}))",
                     $"{lhs} = 1/(1 + e^-{net}) (the logistic function)"),
-                _ => throw new NotSupportedException("Activation " + layer.Activation),
+                // d/dx x*s(x) = s(x) + x*s(x)*(1 - s(x)) = s(x)*(1 + x*(1 - s(x))), s the logistic function.
+                ActivationKind.SiLU => new Formula(
+                    $"{one} / ({one} + {t.Math}.Exp(-{net})) * ({one} + {net} * ({one} - {one} / ({one} + {t.Math}.Exp(-{net}))))",
+                    $"{lhs} = sigma({net})*(1 + {net}*(1 - sigma({net}))), sigma(x) = 1/(1 + e^-x)"),
+                ActivationKind.ELU => new Formula(
+                    $"{net} > {zero} ? {one} : {t.Literal(layer.Alpha)} * {t.Math}.Exp({net})",
+                    $"{lhs} = 1 if {net} > 0, else alpha*e^{net}"),
+                ActivationKind.Softmax => throw new InvalidOperationException("Softmax couples the layer: see SoftmaxRule."),
+                _ => throw new ArgumentOutOfRangeException(nameof(layer), layer.Activation, "Unknown activation."),
             };
         }
     }

@@ -52,28 +52,30 @@ namespace BackpropGen.Generator.Model
     internal static class GeneratedMemberNames
     {
         /// <summary>The members generated for <paramref name="description"/> (valid) into <paramref name="target"/>.</summary>
-        public static IReadOnlyList<GeneratedMember> For(NetworkDescription description, TargetClass target) => For(NetworkModel.Build(description));
+        public static IReadOnlyList<GeneratedMember> For(NetworkDescription description, TargetClass target) => For(NetworkModel.Build(description), target);
 
-        /// <summary>The members generated for <paramref name="network"/>.</summary>
-        public static IReadOnlyList<GeneratedMember> For(NetworkModel network)
+        /// <summary>The members generated for <paramref name="network"/> into <paramref name="target"/>.</summary>
+        public static IReadOnlyList<GeneratedMember> For(NetworkModel network, TargetClass target)
         {
             NetworkDescription description = network.Description;
             string t = network.Numeric.Keyword;
             string span = $"global::System.Span<{t}>", readOnly = $"global::System.ReadOnlySpan<{t}>";
+            CodegenKind layout = CodeLayout.Choose(description);
             var members = new List<GeneratedMember>
             {
                 new GeneratedMember("InputCount", GeneratedMemberKind.Constant, true),
                 new GeneratedMember("OutputCount", GeneratedMemberKind.Constant, true),
                 new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"),
+                new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"),
             };
 
             if (description.Frozen)
             {
                 members.Add(new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
-                members.Add(new GeneratedMember("ThrowWrongLength", GeneratedMemberKind.Method, false, "string, string, int, int"));
-                if (CodeLayout.Choose(description.Codegen, network, () => new ChainRulePlan(network)) == CodegenKind.Loops)
+                if (layout == CodegenKind.Loops)
                 {
-                    members.Add(new GeneratedMember("_scratch", GeneratedMemberKind.Field, false));
+                    members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("FrozenParameters", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
                 }
@@ -86,70 +88,58 @@ namespace BackpropGen.Generator.Model
             members.Add(new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"));
             members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
             members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
+            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
             members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
             members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
             members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
+            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
             members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
+            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
             members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
             members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
-            members.Add(new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"));
-            members.Add(new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"));
 
-            ChainRulePlan? plan = null;
-            CodegenKind layout = CodeLayout.Choose(description.Codegen, network, () => plan ??= new ChainRulePlan(network));
             if (layout == CodegenKind.Loops)
             {
                 members.Add(new GeneratedMember("_parameters", GeneratedMemberKind.Field, false));
                 members.Add(new GeneratedMember("InitialParameters", GeneratedMemberKind.Field, false));
                 members.Add(new GeneratedMember("BiasNames", GeneratedMemberKind.Field, false));
-                foreach (Layer layer in network.Layers)
-                {
-                    members.Add(new GeneratedMember("_net" + layer.Number, GeneratedMemberKind.Field, false));
-                    members.Add(new GeneratedMember("_out" + layer.Number, GeneratedMemberKind.Field, false));
-                    members.Add(new GeneratedMember("_delta" + layer.Number, GeneratedMemberKind.Field, false));
-                    if (!layer.IsOutput)
-                    {
-                        members.Add(new GeneratedMember("_dEdout" + layer.Number, GeneratedMemberKind.Field, false));
-                    }
-                }
-
-                if (network.OutputLayer.Activation == ActivationKind.Softmax)
-                {
-                    members.Add(new GeneratedMember("_maxNet", GeneratedMemberKind.Field, false));
-                    members.Add(new GeneratedMember("_sumExp", GeneratedMemberKind.Field, false));
-                }
-
-                members.Add(new GeneratedMember("ForwardCore", GeneratedMemberKind.Method, false, readOnly));
-                members.Add(new GeneratedMember("LossCore", GeneratedMemberKind.Method, false, readOnly));
-                members.Add(new GeneratedMember("OutputDeltas", GeneratedMemberKind.Method, false, readOnly));
-                members.Add(new GeneratedMember("BackwardCore", GeneratedMemberKind.Method, false, $"{readOnly}, {span}"));
-                members.Add(new GeneratedMember("TrainCore", GeneratedMemberKind.Method, false, $"{readOnly}, {t}"));
+                members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("Scratch", GeneratedMemberKind.Type, false));
+                members.Add(new GeneratedMember("ForwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("LossCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("OutputDeltas", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("BackwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}, {span}"));
                 members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
                 return members;
             }
 
-            // Unrolled and split: the parameters as fields named like the article, Trace, and Backward with a trace.
-            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
-            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
+            // Unrolled and split: the parameters as fields named like the article.
             members.AddRange(network.Parameters.Select(p => new GeneratedMember(p.Name, GeneratedMemberKind.Field, false)));
             if (layout == CodegenKind.Split)
             {
-                plan ??= new ChainRulePlan(network);
-                members.AddRange(plan.All.Select(q => new GeneratedMember(q.Name, GeneratedMemberKind.Field, false)));
-                members.Add(new GeneratedMember("ReadInputs", GeneratedMemberKind.Method, false, readOnly, Numbered: true));
-                members.Add(new GeneratedMember("ReadTargets", GeneratedMemberKind.Method, false, readOnly, Numbered: true));
-                members.Add(new GeneratedMember("ForwardPart", GeneratedMemberKind.Method, false, string.Empty, Numbered: true));
-                members.Add(new GeneratedMember("LossPart", GeneratedMemberKind.Method, false, string.Empty, Numbered: true));
-                members.Add(new GeneratedMember("BackwardPart", GeneratedMemberKind.Method, false, string.Empty, Numbered: true));
-                members.Add(new GeneratedMember("StoreGradients", GeneratedMemberKind.Method, false, span, Numbered: true));
-                members.Add(new GeneratedMember("UpdateParameters", GeneratedMemberKind.Method, false, t, Numbered: true));
+                // The named quantities live in a per-thread Pass object that the part methods take.
+                members.Add(new GeneratedMember("t_pass", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("Pass", GeneratedMemberKind.Type, false));
+                members.Add(new GeneratedMember("ReadInputs", GeneratedMemberKind.Method, false, $"Pass, {readOnly}", Numbered: true));
+                members.Add(new GeneratedMember("ReadTargets", GeneratedMemberKind.Method, false, $"Pass, {readOnly}", Numbered: true));
+                members.Add(new GeneratedMember("ForwardPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("LossPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("BackwardPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("StoreGradients", GeneratedMemberKind.Method, false, $"Pass, {span}", Numbered: true));
+                members.Add(new GeneratedMember("UpdateParameters", GeneratedMemberKind.Method, false, $"Pass, {t}", Numbered: true));
             }
 
             return members;
         }
+
+        /// <summary>The class as a parameter type, as <c>global::</c>-qualified C# ("global::My.Outer&lt;T&gt;.Net").</summary>
+        private static string FullyQualified(TargetClass target) =>
+            "global::" + (target.Namespace is null ? string.Empty : Common.Identifiers.EscapeDotted(target.Namespace) + ".") + target.DisplayName;
 
         /// <summary>
         /// The placeholder members written when a description has errors (Emit/PlaceholderEmitter), so that a user member
@@ -177,13 +167,16 @@ namespace BackpropGen.Generator.Model
 
             members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
             members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
+            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
             members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
             members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
             members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
             members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
             members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
             members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
             members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
             return members;
         }

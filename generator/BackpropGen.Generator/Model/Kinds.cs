@@ -1,7 +1,7 @@
 namespace BackpropGen.Generator.Model
 {
     // Mirrors of the public enums in BackpropGen.dll, same names and order: the generator does not reference that assembly.
-    internal enum ActivationKind { Logistic, Tanh, ReLU, LeakyReLU, Identity, Softplus, Softmax }
+    internal enum ActivationKind { Logistic, Tanh, ReLU, LeakyReLU, Identity, Softplus, Softmax, SiLU, ELU }
 
     internal enum LossKind { HalfSquaredError, MeanSquaredError, CrossEntropy }
 

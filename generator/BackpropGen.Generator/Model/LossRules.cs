@@ -16,8 +16,9 @@ namespace BackpropGen.Generator.Model
         {
             LossKind.HalfSquaredError => "E_total = sum over outputs of 1/2 (target - out)^2",
             LossKind.MeanSquaredError => $"E_total = mean over the {outputCount} outputs of (target - out)^2",
-            _ when output == ActivationKind.Softmax => "E_total = -sum over outputs of target * ln(out)",
-            _ => "E_total = -sum over outputs of [target ln(out) + (1 - target) ln(1 - out)] (binary cross-entropy per output)",
+            LossKind.CrossEntropy when output == ActivationKind.Softmax => "E_total = -sum over outputs of target * ln(out)",
+            LossKind.CrossEntropy => "E_total = -sum over outputs of [target ln(out) + (1 - target) ln(1 - out)] (binary cross-entropy per output)",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
         };
 
         /// <summary>
@@ -25,7 +26,7 @@ namespace BackpropGen.Generator.Model
         /// (see <see cref="CollapsedDelta"/>) instead of as their product.
         /// </summary>
         public static bool CollapsesWithOutput(LossKind kind, ActivationKind output) =>
-            kind == LossKind.CrossEntropy && (output == ActivationKind.Softmax || output == ActivationKind.Logistic);
+            OutputLayerRules.DeltaForm(kind, output) is OutputDeltaForm.SoftmaxCrossEntropy or OutputDeltaForm.LogisticCrossEntropy;
 
         /// <summary>The loss lines: any shared helper first, then E_ok per output (E_total is their sum).</summary>
         public static IEnumerable<(string Name, Formula Formula)> Terms(LossKind kind, ActivationKind output, IReadOnlyList<string> outputs, NumericType t)
@@ -54,18 +55,15 @@ namespace BackpropGen.Generator.Model
                 LossKind.MeanSquaredError => new Formula(
                     $"{difference} * {difference} / {t.Literal(n)}",
                     $"{lhs} = ({target} - {output_})^2 / {n}"),
-                _ when output == ActivationKind.Softmax => new Formula(
+                LossKind.CrossEntropy when output == ActivationKind.Softmax => new Formula(
                     $"-{target} * ({net} - {MaxNet} - {LogSumExp})",
                     $"{lhs} = -{target} ln({output_}), with ln({output_}) = {net} - {MaxNet} - {LogSumExp} (log-softmax, finite)"),
-                _ => new Formula(
+                LossKind.CrossEntropy => new Formula(
                     $"{t.Math}.Max({net}, {t.Literal(0)}) + {t.Math}.Log({t.Literal(1)} + {t.Math}.Exp(-{t.Math}.Abs({net}))) - {target} * {net}",
                     $"{lhs} = -[{target} ln({output_}) + (1 - {target}) ln(1 - {output_})] = ln(1 + e^{net}) - {target}*{net}, computed without ln(0)"),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
             };
         }
-
-        /// <summary>dE_total/dout_ok, for the losses that do not collapse with their output activation.</summary>
-        public static Formula Derivative(LossKind kind, string output, int outputCount, NumericType t) =>
-            Derivative(kind, Target(output.Substring("out_".Length)), output, outputCount, t);
 
         /// <summary>dE_total/dout for one output, on any expressions for its target and out.</summary>
         public static Formula Derivative(LossKind kind, string target, string output, int outputCount, NumericType t)
@@ -79,7 +77,8 @@ namespace BackpropGen.Generator.Model
                 LossKind.MeanSquaredError => new Formula(
                     $"{t.Literal(-2)} * ({target} - {output}) / {t.Literal(outputCount)}",
                     $"{lhs} = -2 ({target} - {output}) / {outputCount}"),
-                _ => throw new NotSupportedException("cross_entropy collapses with its output activation"),
+                LossKind.CrossEntropy => throw new NotSupportedException("cross_entropy collapses with its output activation"),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
             };
         }
 
@@ -101,7 +100,7 @@ namespace BackpropGen.Generator.Model
                     },
                     new[] { (TargetSum, new Formula(targetSum, $"{TargetSum} = {targetSum} (1 for one-hot targets)")) }
                         .Concat(outputs.Select(o => (Delta(o), new Formula(
-                            $"{Out(o)} * {TargetSum} - {Target(o)}",
+                            OutputLayerRules.SoftmaxCrossEntropyDelta(Out(o), TargetSum, Target(o)),
                             $"{Delta(o)} = dE_total/d{Net(o)} = {Out(o)} * {TargetSum} - {Target(o)} (= {Out(o)} - {Target(o)} for one-hot targets)")))));
             }
 
@@ -113,7 +112,7 @@ namespace BackpropGen.Generator.Model
                     "  dout_ok/dnet_ok  = out_ok (1 - out_ok)                 (the logistic derivative)",
                     "  delta_ok = dE_total/dout_ok * dout_ok/dnet_ok = out_ok - target_ok   (the two out_ok (1 - out_ok) cancel).",
                 },
-                outputs.Select(o => (Delta(o), new Formula($"{Out(o)} - {Target(o)}", $"{Delta(o)} = dE_total/d{Net(o)} = {Out(o)} - {Target(o)}"))));
+                outputs.Select(o => (Delta(o), new Formula(OutputLayerRules.LogisticCrossEntropyDelta(Out(o), Target(o)), $"{Delta(o)} = dE_total/d{Net(o)} = {Out(o)} - {Target(o)}"))));
         }
     }
 }

@@ -5,7 +5,8 @@ namespace BackpropGen.Generator.Model
     /// <summary>One layer as described by the user.</summary>
     internal sealed record LayerDescription(int Size, ActivationKind Activation, BiasKind Bias, double Alpha)
     {
-        public const double DefaultAlpha = 0.01;
+        /// <summary>The alpha a layer has when none is given: leaky_relu's slope 0.01, elu's scale 1.0 (PyTorch's defaults).</summary>
+        public static double DefaultAlpha(ActivationKind activation) => activation == ActivationKind.ELU ? 1.0 : 0.01;
     }
 
     /// <summary>

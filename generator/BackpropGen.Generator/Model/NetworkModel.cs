@@ -101,7 +101,7 @@ namespace BackpropGen.Generator.Model
             IReadOnlyList<LayerDescription> layers = description.Layers;
             double[] initialWeights = description.InitialWeights?.ToArray()
                 ?? ParameterInitializer.Weights(description.Inputs, layers, description.Seed);
-            double[] initialBiases = description.InitialBiases?.ToArray() ?? new double[CountBiases(layers)];
+            double[] initialBiases = description.InitialBiases?.ToArray() ?? new double[layers.Sum(NetworkCounts.BiasCount)];
             NumericType numeric = NumericType.Of(description.Numeric);
 
             var parameters = new List<Parameter>();
@@ -119,7 +119,7 @@ namespace BackpropGen.Generator.Model
                     foreach (string __ in previous)
                     {
                         int index = parameters.Count;
-                        var weight = new Parameter(index, "w" + (index + 1), numeric.Round(initialWeights[index]), isBias: false);
+                        var weight = new Parameter(index, QuantityNames.Weight(index), numeric.Round(initialWeights[index]), isBias: false);
                         parameters.Add(weight);
                         incoming.Add(weight);
                     }
@@ -143,12 +143,12 @@ namespace BackpropGen.Generator.Model
                 Parameter? shared = null;
                 if (layer.Bias == BiasKind.Shared)
                 {
-                    shared = AddBias(parameters, "b" + (l + 1), initialBiases, weightCount, numeric);
+                    shared = AddBias(parameters, QuantityNames.SharedBias(l + 1), initialBiases, weightCount, numeric);
                     biases.AddRange(neurons.Select(_ => shared));
                 }
                 else if (layer.Bias == BiasKind.PerNeuron)
                 {
-                    biases.AddRange(neurons.Select(n => AddBias(parameters, "b_" + n, initialBiases, weightCount, numeric)));
+                    biases.AddRange(neurons.Select(n => AddBias(parameters, QuantityNames.NeuronBias(n), initialBiases, weightCount, numeric)));
                 }
                 else
                 {
@@ -161,23 +161,6 @@ namespace BackpropGen.Generator.Model
 
             return new NetworkModel(description, inputs, built, parameters);
         }
-
-        /// <summary>Number of weights the description implies (for messages about initial values).</summary>
-        public static int CountWeights(int inputs, IReadOnlyList<LayerDescription> layers)
-        {
-            int count = 0, fanIn = inputs;
-            foreach (LayerDescription layer in layers)
-            {
-                count += fanIn * layer.Size;
-                fanIn = layer.Size;
-            }
-
-            return count;
-        }
-
-        /// <summary>Number of biases the description implies.</summary>
-        public static int CountBiases(IReadOnlyList<LayerDescription> layers) =>
-            layers.Sum(l => l.Bias == BiasKind.Shared ? 1 : l.Bias == BiasKind.PerNeuron ? l.Size : 0);
 
         /// <summary>
         /// Inputs i1..in, outputs o1..on; one hidden layer h1..hn; several hidden layers h{layer}_{neuron} (h2_3: layer 2, neuron 3).

@@ -7,14 +7,14 @@ namespace BackpropGen.Generator.Model
     /// Deterministic weight initialisation at generation time: the same values on every build and machine.
     /// Sequence: SplitMix64 seeded with <c>seed</c>; each draw u = (next &gt;&gt; 11) * 2^-53 in [0, 1);
     /// weight = (2u - 1) * limit, drawn in canonical order. limit = sqrt(6 / (fanIn + fanOut)) (Glorot),
-    /// or sqrt(6 / fanIn) (He) for relu and leaky_relu layers.
+    /// or sqrt(6 / fanIn) (He) for the rectifier family: relu, leaky_relu, silu and elu layers.
     /// </summary>
     internal static class ParameterInitializer
     {
         public static double[] Weights(int inputs, IReadOnlyList<LayerDescription> layers, int seed)
         {
             var random = new SplitMix64((ulong)seed);
-            var weights = new double[NetworkModel.CountWeights(inputs, layers)];
+            var weights = new double[NetworkCounts.CountWeights(inputs, layers)];
             int index = 0, fanIn = inputs;
             foreach (LayerDescription layer in layers)
             {
@@ -31,7 +31,7 @@ namespace BackpropGen.Generator.Model
         }
 
         private static double Limit(ActivationKind activation, int fanIn, int fanOut) =>
-            activation == ActivationKind.ReLU || activation == ActivationKind.LeakyReLU
+            activation is ActivationKind.ReLU or ActivationKind.LeakyReLU or ActivationKind.SiLU or ActivationKind.ELU
                 ? Math.Sqrt(6.0 / fanIn)
                 : Math.Sqrt(6.0 / (fanIn + fanOut));
 

@@ -7,7 +7,7 @@ namespace BackpropGen.Generator.Model
     /// <summary>
     /// The JSON spelling of every kind, both ways, in one place: the parser, the messages and the export use it.
     /// <see cref="Name(ActivationKind)"/> and its overloads give the one canonical spelling; the TryParse methods also
-    /// take the aliases (<c>sigmoid</c>, <c>linear</c>). Every switch names every kind and throws on anything else,
+    /// take the aliases (<c>sigmoid</c>, <c>linear</c>, <c>swish</c>). Every switch names every kind and throws on anything else,
     /// so a kind added to <see cref="ActivationKind"/> without a spelling fails the vocabulary tests.
     /// </summary>
     internal static class Vocabulary
@@ -16,7 +16,8 @@ namespace BackpropGen.Generator.Model
         public static readonly IReadOnlyList<KeyValuePair<string, ActivationKind>> Activations = Table(
             Names<ActivationKind>(Name),
             Pair("sigmoid", ActivationKind.Logistic),
-            Pair("linear", ActivationKind.Identity));
+            Pair("linear", ActivationKind.Identity),
+            Pair("swish", ActivationKind.SiLU));
 
         public static readonly IReadOnlyList<KeyValuePair<string, LossKind>> Losses = Table(Names<LossKind>(Name));
 
@@ -36,6 +37,8 @@ namespace BackpropGen.Generator.Model
             ActivationKind.Identity => "identity",
             ActivationKind.Softplus => "softplus",
             ActivationKind.Softmax => "softmax",
+            ActivationKind.SiLU => "silu",
+            ActivationKind.ELU => "elu",
             _ => throw Unknown(kind),
         };
 

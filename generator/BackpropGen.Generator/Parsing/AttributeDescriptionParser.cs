@@ -43,11 +43,12 @@ namespace BackpropGen.Generator.Parsing
                     && activationValue >= 0 && activationValue < System.Enum.GetValues(typeof(ActivationKind)).Length;
                 at.GivenAlphas.Add(NamedValue(layer, "Alpha") is double && knownActivation ? Named(syntax, "Alpha") ?? whole : null);
                 int index = layers.Count;
+                ActivationKind activation = EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", "Activation", at.LayerActivations[index], diagnostics);
                 layers.Add(new LayerDescription(
                     layer.ConstructorArguments.Length > 0 && layer.ConstructorArguments[0].Value is int size ? size : 0,
-                    EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", "Activation", at.LayerActivations[index], diagnostics),
+                    activation,
                     EnumValue(NamedValue(layer, "Bias"), BiasKind.PerNeuron, "bias mode", "BiasMode", Named(syntax, "Bias") ?? whole, diagnostics),
-                    NamedValue(layer, "Alpha") is double alpha ? alpha : LayerDescription.DefaultAlpha));
+                    NamedValue(layer, "Alpha") is double alpha ? alpha : LayerDescription.DefaultAlpha(activation)));
             }
 
             if (NamedValue(network, "Inputs") is not int)

@@ -112,7 +112,7 @@ namespace BackpropGen.Generator.Parsing
                 return;
             }
 
-            int locals = Emit.CodeLayout.UnrolledLocals(NetworkModel.Build(d));
+            int locals = NetworkCounts.Of(d).UnrolledLocals;
             if (locals > Emit.CodeLayout.JitMaxOptimizedLocals)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
@@ -169,7 +169,7 @@ namespace BackpropGen.Generator.Parsing
             foreach (LayerDescription layer in d.Layers)
             {
                 weights += fanIn * layer.Size;
-                biases += layer.Bias == BiasKind.Shared ? 1 : layer.Bias == BiasKind.PerNeuron ? layer.Size : 0;
+                biases += NetworkCounts.BiasCount(layer);
                 fanIn = layer.Size;
                 if (weights + biases > MaxParameters)
                 {
@@ -193,7 +193,7 @@ namespace BackpropGen.Generator.Parsing
                 errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FrozenNeedsInitialValues, at.Frozen ?? at.Whole, missing, all));
             }
 
-            CheckInitial(d.InitialWeights, d.Numeric, (int)weights, "weight", () => WeightOrder(d), i => "w" + (i + 1).ToString(CultureInfo.InvariantCulture), at.InitialWeights, at.InitialWeightItems, at, errors);
+            CheckInitial(d.InitialWeights, d.Numeric, (int)weights, "weight", () => WeightOrder(d), QuantityNames.Weight, at.InitialWeights, at.InitialWeightItems, at, errors);
             List<string>? biasNames = null;
             CheckInitial(d.InitialBiases, d.Numeric, (int)biases, "bias", () => BiasOrder(biasNames ??= BiasNames(d), at), i => (biasNames ??= BiasNames(d))[i], at.InitialBiases, at.InitialBiasItems, at, errors);
         }
@@ -204,7 +204,7 @@ namespace BackpropGen.Generator.Parsing
             System.Numerics.BigInteger total = 0, fanIn = d.Inputs;
             foreach (LayerDescription layer in d.Layers)
             {
-                total += (fanIn * layer.Size) + (layer.Bias == BiasKind.Shared ? 1 : layer.Bias == BiasKind.PerNeuron ? layer.Size : 0);
+                total += (fanIn * layer.Size) + NetworkCounts.BiasCount(layer);
                 fanIn = layer.Size;
             }
 
@@ -262,7 +262,7 @@ namespace BackpropGen.Generator.Parsing
 
         private static string WeightOrder(NetworkDescription d)
         {
-            int count = NetworkModel.CountWeights(d.Inputs, d.Layers);
+            int count = NetworkCounts.CountWeights(d.Inputs, d.Layers);
             return (count == 1 ? "w1" : $"w1..w{count}") + " (layer by layer from the input side; within a layer neuron by neuron; within a neuron input by input)";
         }
 

@@ -51,7 +51,7 @@ namespace BackpropGen.Generator.Parsing
 
         private NetworkDescription? Parse(CancellationToken cancellationToken)
         {
-            JsonParseResult result = JsonReader.Parse(_text.ToString(), cancellationToken);
+            JsonParseResult result = JsonReader.Parse(_text, cancellationToken);
             if (result.Error is JsonError error)
             {
                 _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedJson, LocationInfo.InText(_path, _text, error.Start, error.Length), error.Message + EncodingHint(error.Start)));
@@ -130,7 +130,7 @@ namespace BackpropGen.Generator.Parsing
                     _at.LayerActivations.Add(null);
                     _at.LayerAlphas.Add(null);
                     _at.GivenAlphas.Add(null);
-                    layers.Add(new LayerDescription(1, ActivationKind.Identity, BiasKind.PerNeuron, LayerDescription.DefaultAlpha));
+                    layers.Add(new LayerDescription(1, ActivationKind.Identity, BiasKind.PerNeuron, LayerDescription.DefaultAlpha(ActivationKind.Identity)));
                     continue;
                 }
 
@@ -145,7 +145,7 @@ namespace BackpropGen.Generator.Parsing
                     size ?? 1,
                     activation ?? ActivationKind.Identity,
                     Optional(keys, "bias", v => ReadEnum(v, name + ".bias", "bias mode", Vocabulary.Biases), BiasKind.PerNeuron),
-                    Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha)));
+                    Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha(activation ?? ActivationKind.Identity))));
             }
 
             return layers;

@@ -50,14 +50,16 @@ public class IgnoredInputDiagnosticsTests
         Diagnostic warning = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(("BPG028", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
         DiagnosticAssert.AtJson(warning, json, D.Alpha0, 16, "0.1");
-        DiagnosticAssert.MessageContains(warning, "layers[0] sets alpha, but its activation tanh does not use it (alpha is read by leaky_relu only)", "remove alpha");
+        DiagnosticAssert.MessageContains(warning, "layers[0] sets alpha, but its activation tanh does not use it (alpha is read by leaky_relu and elu only)", "remove alpha");
         Assert.Contains("public void Forward(", run.GeneratedSources.Values.Single());
     }
 
-    [Fact]
-    public void Alpha_on_leaky_relu_is_fine()
+    [Theory]
+    [InlineData("leaky_relu")]
+    [InlineData("elu")]
+    public void Alpha_on_an_activation_that_uses_it_is_fine(string activation)
     {
-        GeneratorRun run = DiagnosticAssert.RunJson(D.Full);
+        GeneratorRun run = DiagnosticAssert.RunJson(D.With(D.Activation0, "\"" + activation + "\""));
 
         DiagnosticAssert.OnlyBpgErrors(run);
         Assert.Empty(run.GeneratorDiagnostics);
@@ -74,7 +76,7 @@ public class IgnoredInputDiagnosticsTests
         Diagnostic warning = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("BPG028", warning.Id);
         DiagnosticAssert.AtSource(warning, source, "Alpha = 0.3");
-        DiagnosticAssert.MessageContains(warning, "[Layer] 2 sets alpha, but its activation Activation.Logistic does not use it (alpha is read by Activation.LeakyReLU only)");
+        DiagnosticAssert.MessageContains(warning, "[Layer] 2 sets alpha, but its activation Activation.Logistic does not use it (alpha is read by Activation.LeakyReLU and Activation.ELU only)");
     }
 
     [Fact]

@@ -208,6 +208,27 @@ public class MalformedJsonDiagnosticsTests
     }
 
     [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void A_second_byte_order_mark_is_BPG003_at_the_start_of_the_file(string encodingName)
+    {
+        // The decoder drops the first BOM; RFC 8259 whitespace is space, tab, LF and CR, so the second one is an error.
+        Encoding encoding = Encoding.GetEncoding(encodingName);
+        byte[] bytes = encoding.GetPreamble().Concat(encoding.GetPreamble()).Concat(encoding.GetBytes(Valid)).ToArray();
+        SourceText text = SourceText.From(bytes, bytes.Length);
+        Assert.Equal('\uFEFF', text[0]);
+
+        GeneratorRun run = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation(new[] { DiagnosticAssert.JsonSource }),
+            new[] { new InMemoryAdditionalText(DiagnosticAssert.JsonPath, text) });
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG003");
+        DiagnosticAssert.AtJson(error, text.ToString(), 1, 1, "\uFEFF");
+        DiagnosticAssert.MessageContains(error, "Malformed JSON: ", "second byte order mark (U+FEFF)", "remove it");
+    }
+
+    [Theory]
     [InlineData("utf-16")]
     [InlineData("utf-16BE")]
     public void UTF16_with_a_byte_order_mark_is_read(string encodingName)

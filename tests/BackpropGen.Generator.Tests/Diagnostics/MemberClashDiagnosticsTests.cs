@@ -98,12 +98,12 @@ public class MemberClashDiagnosticsTests
     }
 
     [Fact]
-    public void Split_layout_quantity_fields_are_checked_too()
+    public void Split_layout_private_members_are_checked_too()
     {
-        string source = Source("public partial class Net\n{\n    public double net_h1;\n}", Network.Replace("Inputs = 2", "Inputs = 2, Codegen = Codegen.Split", StringComparison.Ordinal));
+        string source = Source("public partial class Net\n{\n    private sealed class Pass { }\n}", Network.Replace("Inputs = 2", "Inputs = 2, Codegen = Codegen.Split", StringComparison.Ordinal));
 
-        Diagnostic error = Error(source, "BPG025", "net_h1");
-        DiagnosticAssert.MessageContains(error, "The field 'net_h1' clashes with the private field net_h1");
+        Diagnostic error = Error(source, "BPG025", "Pass");
+        DiagnosticAssert.MessageContains(error, "The nested type 'Pass' clashes with the private nested type Pass");
     }
 
     [Fact]

@@ -40,20 +40,24 @@ public class AttributeFormTests
     [InlineData("TrainBiases = false, Codegen = Codegen.Unrolled", "\"trainBiases\": false, \"codegen\": \"unrolled\"")]
     [InlineData("Codegen = Codegen.Split", "\"codegen\": \"split\"")]
     [InlineData("Codegen = Codegen.Loops, Numeric = Numeric.Float", "\"codegen\": \"loops\", \"numeric\": \"float\"")]
-    public void Every_network_option_has_the_same_effect_in_both_forms(string attributeOptions, string jsonOptions)
+    [InlineData("Codegen = Codegen.Unrolled", "\"codegen\": \"unrolled\"", "SiLU", "silu", "")]
+    [InlineData("Codegen = Codegen.Loops", "\"codegen\": \"loops\"", "ELU", "elu", "")]
+    [InlineData("Numeric = Numeric.Float", "\"numeric\": \"float\"", "ELU", "elu", ", Alpha = 0.7")]
+    public void Every_network_option_has_the_same_effect_in_both_forms(string attributeOptions, string jsonOptions, string firstActivation = "LeakyReLU", string firstJson = "leaky_relu", string firstAlpha = ", Alpha = 0.2")
     {
         string source = $$"""
             using BackpropGen;
             [Network("twin.json")] public partial class FromJson { }
             [Network(Inputs = 3, {{attributeOptions}})]
-            [Layer(4, Activation.LeakyReLU, Alpha = 0.2)]
+            [Layer(4, Activation.{{firstActivation}}{{firstAlpha}})]
             [Layer(3, Activation.Softplus, Bias = BiasMode.None)]
             [Layer(2, Activation.Tanh, Bias = BiasMode.Shared)]
             public partial class FromAttributes { }
             """;
+        string alphaJson = firstAlpha.Length == 0 ? string.Empty : ", \"alpha\": " + firstAlpha.Split('=')[1].Trim();
         string json = $$"""
             { "inputs": 3, {{jsonOptions}},
-              "layers": [ { "size": 4, "activation": "leaky_relu", "alpha": 0.2 },
+              "layers": [ { "size": 4, "activation": "{{firstJson}}"{{alphaJson}} },
                           { "size": 3, "activation": "softplus", "bias": "none" },
                           { "size": 2, "activation": "tanh", "bias": "shared" } ] }
             """;

@@ -1,12 +1,21 @@
 using System.Reflection;
+using BackpropGen.Generator.Model;
+using BackpropGen.Generator.Parsing;
 using BackpropGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Text;
 
 namespace BackpropGen.Generator.Tests.Generation;
 
-/// <summary>Train, export the description, compile it frozen: the frozen Predict answers bit for bit like the trained network.</summary>
+/// <summary>
+/// Train, export the description, compile it frozen: the export is the whole description (parsed, it equals the original
+/// but for the parameters), and the frozen Predict answers bit for bit like the trained network, in every layout.
+/// </summary>
 public class ExportRoundTripTests
 {
-    private const string TrainableJson = """
+    /// <summary>Two option mixes; each runs in every layout and numeric type.</summary>
+    private static readonly string[] Mixes =
+    {
+        """
         {
           "inputs": 3,
           "layers": [
@@ -19,17 +28,46 @@ public class ExportRoundTripTests
           "codegen": "CODEGEN",
           "seed": 5
         }
-        """;
+        """,
+        """
+        {
+          "inputs": 3,
+          "layers": [
+            { "size": 4, "activation": "elu", "alpha": 0.5 },
+            { "size": 3, "activation": "silu", "bias": "shared" },
+            { "size": 3, "activation": "logistic", "bias": "shared" }
+          ],
+          "loss": "mean_squared_error",
+          "numeric": "NUMERIC",
+          "codegen": "CODEGEN",
+          "trainBiases": false,
+          "seed": 6
+        }
+        """,
+    };
+
+    public static TheoryData<int, string, string> Cases()
+    {
+        var cases = new TheoryData<int, string, string>();
+        for (int mix = 0; mix < Mixes.Length; mix++)
+        {
+            foreach (string numeric in new[] { "double", "float" })
+            {
+                foreach (string codegen in new[] { "auto", "unrolled", "split", "loops" })
+                {
+                    cases.Add(mix, numeric, codegen);
+                }
+            }
+        }
+
+        return cases;
+    }
 
     [Theory]
-    [InlineData("double", "unrolled")]
-    [InlineData("float", "unrolled")]
-    [InlineData("double", "loops")]
-    [InlineData("float", "loops")]
-    [InlineData("double", "split")]
-    [InlineData("float", "split")]
-    public void Exported_description_compiles_frozen_and_predicts_bit_for_bit(string numeric, string codegen)
+    [MemberData(nameof(Cases))]
+    public void Exported_description_is_whole_and_compiles_frozen_to_predict_bit_for_bit(int mix, string numeric, string codegen)
     {
+        string trainableJson = Mixes[mix].Replace("NUMERIC", numeric).Replace("CODEGEN", codegen);
         string t = numeric;
         string trainerSource = $$"""
             [BackpropGen.Network("net.json")]
@@ -56,6 +94,8 @@ public class ExportRoundTripTests
 
                 public static string Export() => Trained.ToDescriptionJson();
 
+                public static string ExportFrozen() => Trained.ToDescriptionJson(frozen: true);
+
                 public static {{t}}[] Forward({{t}}[] x)
                 {
                     var output = new {{t}}[Net.OutputCount];
@@ -64,13 +104,18 @@ public class ExportRoundTripTests
                 }
             }
             """;
-        GeneratorRun trainer = GeneratorHarness.Run(trainerSource, ("/p/net.json", TrainableJson.Replace("NUMERIC", numeric).Replace("CODEGEN", codegen)));
+        GeneratorRun trainer = GeneratorHarness.Run(trainerSource, ("/p/net.json", trainableJson));
         Assert.Empty(trainer.GeneratorDiagnostics);
         Type trainerDriver = GeneratorHarness.EmitAndLoad(trainer.OutputCompilation).GetType("Driver")!;
         string exported = (string)trainerDriver.GetMethod("Export")!.Invoke(null, null)!;
+        string frozenJson = (string)trainerDriver.GetMethod("ExportFrozen")!.Invoke(null, null)!;
 
-        Assert.Contains("\"initial\"", exported);
-        string frozenJson = "{\n  \"frozen\": true, \"codegen\": \"" + codegen + "\"," + exported.Substring(1);
+        // Whole descriptions: the export differs from the original only in the parameters it carries (seed then plays no part).
+        NetworkDescription original = Parse(trainableJson);
+        NetworkDescription reread = Parse(exported);
+        Assert.NotNull(reread.InitialWeights);
+        Assert.Equal(original with { InitialWeights = reread.InitialWeights, InitialBiases = reread.InitialBiases, Seed = reread.Seed }, reread);
+        Assert.Equal(reread with { Frozen = true }, Parse(frozenJson));
         string frozenSource = $$"""
             [BackpropGen.Network("exported.json")]
             public static partial class Frozen { }
@@ -111,6 +156,13 @@ public class ExportRoundTripTests
         var error = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("BPG021", error.Id);
         Assert.Contains("initial biases are missing", error.GetMessage());
+    }
+
+    private static NetworkDescription Parse(string json)
+    {
+        var (description, diagnostics, _) = JsonDescriptionParser.Parse("/p/d.json", SourceText.From(json), default);
+        Assert.Empty(diagnostics);
+        return description!;
     }
 
     private static object Invoke(Type type, string method, object input) =>

@@ -89,8 +89,8 @@ public class IncrementalCachingTests
     [Fact]
     public void Editing_an_AdditionalFile_no_network_uses_reparses_no_description()
     {
-        // Any AdditionalFiles edit (a .resx, a config, notes) must not re-read every network's JSON.
-        // Fails while the whole AdditionalText array is combined with every request: see the reply for the fix.
+        // Any AdditionalFiles edit (a .resx, a config, notes) must not re-read every network's JSON: a file no network
+        // asks for never reaches the per-file DescriptionFiles step, so the collected files compare equal.
         IncrementalScenario scenario = Networks.Start();
 
         GeneratorRun second = scenario.EditFile(Networks.NotesPath, "Still nothing to see here.");
@@ -129,9 +129,8 @@ public class IncrementalCachingTests
     [Fact]
     public void Editing_a_network_json_reparses_only_that_file()
     {
-        // Needs a per-file parsing step, tracked as "DescriptionFiles" (not in the pipeline yet: see the reply for the
-        // change). Until then this fails with "No tracked step named 'DescriptionFiles'", and every network's JSON is
-        // parsed again whenever any AdditionalFiles item changes.
+        // The per-file parsing step (TrackingNames.DescriptionFiles): only the edited file is parsed again; a file no
+        // network asks for is never parsed. A pipeline without that step fails with "No tracked step named 'DescriptionFiles'".
         const string descriptionFiles = "DescriptionFiles";
         IncrementalScenario scenario = Networks.Start();
 

@@ -13,14 +13,11 @@ namespace BackpropGen.Generator.Tests.Incremental;
 /// <summary>
 /// What the pipeline caches: plain values with value equality, never compiler objects.
 /// <para>
-/// One exception, allowed in the AdditionalFiles step only: the collected <c>ImmutableArray&lt;AdditionalText&gt;</c>.
-/// It is acceptable because (1) AdditionalText objects are the driver's own inputs, which the driver holds for its whole
-/// life anyway, so caching them pins no compilation, syntax tree or semantic model; (2) identity is the right equality for
-/// them, since an edit replaces the object (<c>ReplaceAdditionalText</c>); (3) the roslyn incremental-generators
-/// cookbook combines collected AdditionalTexts the same way. It is acceptable only because it goes no further: the Parsed
-/// step reduces the matched file to a description and diagnostics, so nothing after AdditionalFiles holds an
-/// AdditionalText or a SourceText (the walker rejects them everywhere else). A pipeline that parses each file in its own
-/// step and collects the parsed values instead (see <c>Editing_a_network_json_reparses_only_that_file</c>) needs no exception.
+/// Each wanted AdditionalFiles item is parsed in its own step (DescriptionFiles) into a <c>DescriptionFile</c> record, and
+/// the AdditionalFiles step collects those records into an <c>EquatableArray</c>, so no step holds an AdditionalText or a
+/// SourceText. The walker still tolerates a collected <c>ImmutableArray&lt;AdditionalText&gt;</c> in the AdditionalFiles
+/// step (<c>allowAdditionalTexts</c>), left from when that step collected the raw texts; today's pipeline does not use
+/// that allowance.
 /// </para>
 /// </summary>
 public class IncrementalModelTests
@@ -41,7 +38,7 @@ public class IncrementalModelTests
             {
                 foreach ((StepOutput output, int i) in Outputs(run.Result, step, required: run == scenario.First).Select((o, i) => (o, i)))
                 {
-                    // The AdditionalFiles step may hold the collected ImmutableArray<AdditionalText>, and nothing else of the kind.
+                    // Only the AdditionalFiles step would be allowed a collected ImmutableArray<AdditionalText> (it holds parsed records today).
                     bool additionalFiles = step == TrackingNames.AdditionalFiles;
                     PipelineValueWalker walk = PipelineValueWalker.Walk(output.Value, $"{label}: {step}[{i}]", allowAdditionalTexts: additionalFiles);
                     problems.AddRange(walk.Problems);

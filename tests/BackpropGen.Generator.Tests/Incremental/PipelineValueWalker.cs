@@ -42,8 +42,8 @@ internal sealed class PipelineValueWalker
     public IReadOnlyList<string> Problems => _problems;
 
     /// <param name="allowAdditionalTexts">
-    /// True only for the AdditionalFiles step: an <c>ImmutableArray&lt;AdditionalText&gt;</c> is accepted there (see
-    /// <see cref="IncrementalModelTests"/> for why), and the texts are not walked into.
+    /// True only for the AdditionalFiles step: an <c>ImmutableArray&lt;AdditionalText&gt;</c> would be accepted there, and the
+    /// texts not walked into (a leftover from when that step collected the raw texts; see <see cref="IncrementalModelTests"/>).
     /// </param>
     public static PipelineValueWalker Walk(object? value, string path, bool allowAdditionalTexts = false)
     {

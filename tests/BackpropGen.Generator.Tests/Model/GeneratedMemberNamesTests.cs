@@ -48,7 +48,7 @@ public class GeneratedMemberNamesTests
         (NetworkDescription? description, List<global::BackpropGen.Generator.Diagnostics.DiagnosticInfo> diagnostics, _) =
             JsonDescriptionParser.Parse("/p/nets/" + name + ".json", SourceText.From(json), CancellationToken.None);
         Assert.Empty(diagnostics);
-        IReadOnlyList<GeneratedMember> listed = GeneratedMemberNames.For(description!, new TargetClass(null, name, default));
+        IReadOnlyList<GeneratedMember> listed = GeneratedMemberNames.For(description!, new TargetClass(null, name, default, IsStatic: description!.Frozen));
         Type type = Compiled.Value.GetType(name, throwOnError: true)!;
 
         var found = Members(type).ToList();
@@ -76,8 +76,15 @@ public class GeneratedMemberNamesTests
         IReadOnlyList<GeneratedMember> listed = GeneratedMemberNames.ForPlaceholder(target, NumericKind.Double);
 
         var found = Members(type).ToList();
-        Assert.DoesNotContain(found, m => !listed.Any(g => Same(g, m)));
-        Assert.DoesNotContain(listed, g => !found.Any(m => Same(g, m)));
+        var unlisted = found.Where(m => !listed.Any(g => Same(g, m))).ToList();
+        var missing = listed.Where(g => !found.Any(m => Same(g, m))).ToList();
+
+        Assert.True(unlisted.Count == 0 && missing.Count == 0, $"""
+            placeholder: generated but not listed:
+              {string.Join("\n  ", unlisted)}
+            listed but not generated:
+              {string.Join("\n  ", missing)}
+            """);
     }
 
     private static bool Same(GeneratedMember listed, (string Name, GeneratedMemberKind Kind, bool IsPublic, string? Parameters) found) =>
@@ -129,12 +136,18 @@ public class GeneratedMemberNamesTests
             return type.Name;
         }
 
+        if (type == network)
+        {
+            return "global::" + type.FullName!.Replace('+', '.');
+        }
+
         string? keyword = Type.GetTypeCode(type) switch
         {
             TypeCode.Double => "double",
             TypeCode.Single => "float",
             TypeCode.Int32 => "int",
             TypeCode.String => "string",
+            TypeCode.Boolean => "bool",
             _ => null,
         };
         if (keyword is not null)

@@ -37,6 +37,7 @@ public class VocabularyTests
     [Theory]
     [InlineData("sigmoid", "logistic")]
     [InlineData("linear", "identity")]
+    [InlineData("swish", "silu")]
     public void Aliases_parse_to_their_kind_but_are_never_the_name(string alias, string name)
     {
         Assert.True(Vocabulary.TryParseActivation(name, out ActivationKind kind));
@@ -87,7 +88,7 @@ public class VocabularyTests
     public void Describe_lists_each_kind_once_with_its_aliases()
     {
         Assert.Equal(
-            "logistic (alias sigmoid), tanh, relu, leaky_relu, identity (alias linear), softplus, softmax",
+            "logistic (alias sigmoid), tanh, relu, leaky_relu, identity (alias linear), softplus, softmax, silu (alias swish), elu",
             Vocabulary.Describe(Vocabulary.Activations));
         Assert.Equal("auto, unrolled, loops, split", Vocabulary.Describe(Vocabulary.Codegens));
     }

@@ -2,7 +2,7 @@ using BackpropGen.Generator.Tests.Infrastructure;
 
 namespace BackpropGen.Generator.Tests.Numerics;
 
-/// <summary>sigmoid and linear are spellings of logistic and identity: they must generate the very same code.</summary>
+/// <summary>sigmoid, linear and swish are spellings of logistic, identity and silu: they must generate the very same code.</summary>
 public class ActivationAliasTests
 {
     private const string Source = """[BackpropGen.Network("nets/alias.json")] public partial class AliasNet { }""";
@@ -12,6 +12,8 @@ public class ActivationAliasTests
     [InlineData("linear", "identity", "double")]
     [InlineData("sigmoid", "logistic", "float")]
     [InlineData("linear", "identity", "float")]
+    [InlineData("swish", "silu", "double")]
+    [InlineData("swish", "silu", "float")]
     public void An_alias_generates_the_same_code_as_its_primary_name(string alias, string primary, string numeric)
     {
         string withAlias = Generate(alias, numeric);

@@ -7,8 +7,8 @@ namespace BackpropGen.Generator.Tests.Numerics;
 /// </summary>
 public static class GradientCheckNetworks
 {
-    /// <summary>The distinct element-wise activations (sigmoid and linear are aliases: see ActivationAliasTests).</summary>
-    public static readonly string[] Activations = { "logistic", "tanh", "relu", "leaky_relu", "identity", "softplus" };
+    /// <summary>The distinct element-wise activations (sigmoid, linear and swish are aliases: see ActivationAliasTests).</summary>
+    public static readonly string[] Activations = { "logistic", "tanh", "relu", "leaky_relu", "identity", "softplus", "silu", "elu" };
     public static readonly string[] SquaredLosses = { "half_squared_error", "mean_squared_error" };
     public static readonly string[] BiasModes = { "per_neuron", "shared", "none" };
     public static readonly string[] Numerics = { "double", "float" };
@@ -95,6 +95,7 @@ public static class GradientCheckNetworks
             ("softplus-logistic-tanh, biases none/shared/shared", 3, new[] { new LayerSpec(2, "softplus", "none"), new LayerSpec(4, "logistic", "shared"), new LayerSpec(3, "tanh", "shared") }),
             ("identity-tanh-relu, single output", 6, new[] { new LayerSpec(7, "identity", "shared"), new LayerSpec(3, "tanh", "none"), new LayerSpec(1, "relu") }),
             ("one weight", 1, new[] { new LayerSpec(1, "softplus") }),
+            ("elu0.4-silu-elu2.5, biases shared/none/per_neuron", 3, new[] { new LayerSpec(4, "elu", "shared", 0.4), new LayerSpec(3, "silu", "none"), new LayerSpec(2, "elu", null, 2.5) }),
         };
 
         // Every loss and numeric type is covered above; here they alternate to keep the compilation small.

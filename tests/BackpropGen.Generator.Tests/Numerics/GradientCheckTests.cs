@@ -11,7 +11,7 @@ public class GradientCheckTests
         CompiledNetworks compiled = GradientCheckNetworks.Networks;
 
         Assert.Equal(GradientCheckNetworks.All.Count, compiled.Run.GeneratedSources.Count);
-        Assert.Equal(72 + 72 + 24 + 72 + 24 + 8 + 24 + 24 + 6 + 2 + (12 + 8 + 2), GradientCheckNetworks.All.Count); // the families of GradientCheckNetworks
+        Assert.Equal(96 + 96 + 32 + 96 + 24 + 8 + 24 + 24 + 7 + 2 + (16 + 8 + 2), GradientCheckNetworks.All.Count); // the families of GradientCheckNetworks
     }
 
     [Theory]

@@ -44,9 +44,9 @@ public static class InitialisationNetworks
 
     public static CompiledNetworks Second => SecondCompilation.Value;
 
-    /// <summary>uniform(±sqrt(6 / fanIn)) (He) for relu and leaky_relu layers, uniform(±sqrt(6 / (fanIn + fanOut))) (Glorot) otherwise.</summary>
+    /// <summary>uniform(±sqrt(6 / fanIn)) (He) for the rectifier family (relu, leaky_relu, silu, elu), uniform(±sqrt(6 / (fanIn + fanOut))) (Glorot) otherwise.</summary>
     public static double Limit(LayerSpec layer, int fanIn) =>
-        layer.HasKink ? Math.Sqrt(6.0 / fanIn) : Math.Sqrt(6.0 / (fanIn + layer.Size));
+        layer.Kind is "relu" or "leaky_relu" or "silu" or "elu" ? Math.Sqrt(6.0 / fanIn) : Math.Sqrt(6.0 / (fanIn + layer.Size));
 
     /// <summary>2 -> 3 tanh -> 2 identity: 12 weights, 5 per-neuron biases.</summary>
     public static NetworkSpec Small(string name, int? seed = null, double[]? weights = null, double[]? biases = null, string numeric = "double") =>

@@ -7,15 +7,19 @@ namespace BackpropGen.Generator.Tests.Numerics;
 public sealed record LayerSpec(int Size, string Activation, string? Bias = "per_neuron", double? Alpha = null)
 {
     /// <summary>The activation with its alias resolved (sigmoid is logistic, linear is identity).</summary>
-    public string Kind => Activation switch { "sigmoid" => "logistic", "linear" => "identity", _ => Activation };
+    public string Kind => Activation switch { "sigmoid" => "logistic", "linear" => "identity", "swish" => "silu", _ => Activation };
 
     /// <summary>The bias mode, defaulting like the generator does when the key is omitted.</summary>
     public string BiasMode => Bias ?? "per_neuron";
 
-    /// <summary>relu and leaky_relu are not differentiable at net = 0: finite differences must stay away from it.</summary>
-    public bool HasKink => Kind is "relu" or "leaky_relu";
+    /// <summary>
+    /// relu and leaky_relu are not differentiable at net = 0, and elu's derivative jumps there unless alpha is 1:
+    /// finite differences must stay away from it.
+    /// </summary>
+    public bool HasKink => Kind is "relu" or "leaky_relu" or "elu";
 
-    public double Slope => Alpha ?? 0.01;
+    /// <summary>leaky_relu's slope or elu's scale for net &lt; 0, defaulting as the generator does (0.01, 1.0).</summary>
+    public double Slope => Alpha ?? (Kind == "elu" ? 1.0 : 0.01);
 
     public int BiasCount => BiasMode switch { "shared" => 1, "per_neuron" => Size, _ => 0 };
 }

@@ -58,6 +58,8 @@ public static class ReferenceNetwork
             "leaky_relu" => x > 0 ? x : layer.Slope * x,
             "identity" => x,
             "softplus" => Softplus(x),
+            "silu" => x / (1.0 + Math.Exp(-x)),
+            "elu" => x > 0 ? x : layer.Slope * (Math.Exp(x) - 1.0),
             _ => throw new ArgumentException("No reference for activation " + layer.Activation),
         }).ToArray();
     }

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading;
 using BackpropGen.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
 
 namespace BackpropGen.Generator.Tests.Parsing;
 
 public class JsonReaderTests
 {
     private const string AnyValue = "a value (object, array, string, number, true, false or null)";
+    private const string SecondByteOrderMark = "Found a second byte order mark (U+FEFF) at the start of the file: only one is allowed; remove it";
 
     // Exercises every construct, so truncating or mutating it reaches every code path.
     private const string RichDocument =
@@ -127,6 +129,42 @@ public class JsonReaderTests
         Assert.Equal(1, root.Start);
         Assert.Equal(text.Length - 1, root.Length);
         Assert.Equal(2, Assert.IsType<JsonObject>(root).Members[0].NameStart);
+    }
+
+    [Theory]
+    [InlineData("\uFEFF\uFEFF{}", 1)]
+    [InlineData("\uFEFF\uFEFF", 1)]
+    [InlineData("\uFEFF\uFEFF\uFEFF[]", 1)]
+    public void Rejects_a_second_byte_order_mark(string text, int start)
+    {
+        JsonError error = ParseInvalid(text);
+
+        Assert.Equal(SecondByteOrderMark, error.Message);
+        Assert.Equal((start, 1), (error.Start, error.Length));
+    }
+
+    [Fact]
+    public void Decoded_text_has_lost_its_byte_order_mark_so_a_U_FEFF_at_its_start_is_a_second_one()
+    {
+        byte[] bom = Encoding.UTF8.GetPreamble();
+        byte[] one = bom.Concat(Encoding.UTF8.GetBytes("{\"a\": 1}")).ToArray();
+        byte[] two = bom.Concat(one).ToArray();
+
+        // One BOM: the decoder removes it, and offsets are in the decoded text.
+        JsonParseResult fromOne = JsonReader.Parse(SourceText.From(one, one.Length));
+        Assert.Equal(0, Assert.IsType<JsonObject>(fromOne.Root).Start);
+
+        // Two: the decoder removes the first, and the second is an error at offset 0, whatever reads the bytes.
+        foreach (SourceText decoded in new[] { SourceText.From(two, two.Length), SourceText.From(new MemoryStream(two)) })
+        {
+            JsonParseResult fromTwo = JsonReader.Parse(decoded);
+            Assert.Null(fromTwo.Root);
+            Assert.Equal((SecondByteOrderMark, 0, 1), (fromTwo.Error!.Value.Message, fromTwo.Error.Value.Start, fromTwo.Error.Value.Length));
+        }
+
+        // Text made from a string (no encoding) may still hold its one BOM, as the string overload allows.
+        Assert.Equal(1, Assert.IsType<JsonObject>(JsonReader.Parse(SourceText.From("\uFEFF{\"a\": 1}")).Root).Start);
+        Assert.Equal(1, JsonReader.Parse(SourceText.From("\uFEFF\uFEFF{}")).Error!.Value.Start);
     }
 
     [Fact]

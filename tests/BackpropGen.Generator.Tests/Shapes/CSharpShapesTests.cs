@@ -33,7 +33,7 @@ public class CSharpShapesTests
 
     private static readonly Name[] TypeParameterNames = Names("T", "TKey", "@in", "@out", "Ü", "@event");
 
-    private static readonly string[] Activations = { "logistic", "sigmoid", "tanh", "relu", "leaky_relu", "identity", "linear", "softplus" };
+    private static readonly string[] Activations = { "logistic", "sigmoid", "tanh", "relu", "leaky_relu", "identity", "linear", "softplus", "silu", "swish", "elu" };
 
     public static TheoryData<int> Seeds => new() { 11, 2026, 424242 };
 

@@ -149,6 +149,8 @@ internal sealed record ShapeCase(int Id, string NamespaceForm, Name[] Namespace,
         "leaky_relu" => x > 0 ? x : 0.01 * x,
         "identity" or "linear" => x,
         "softplus" => Math.Log(1 + Math.Exp(x)),
+        "silu" or "swish" => x / (1 + Math.Exp(-x)),
+        "elu" => x > 0 ? x : Math.Exp(x) - 1,
         _ => throw new ArgumentOutOfRangeException(nameof(Net), Net.Activation, "no reference"),
     };
 
@@ -167,6 +169,8 @@ internal sealed record ShapeCase(int Id, string NamespaceForm, Name[] Namespace,
             "leaky_relu" => "LeakyReLU",
             "identity" or "linear" => "Identity",
             "softplus" => "Softplus",
+            "silu" or "swish" => "SiLU",
+            "elu" => "ELU",
             _ => throw new ArgumentOutOfRangeException(nameof(Net), Net.Activation, "no attribute twin"),
         };
         string codegen = char.ToUpperInvariant(Net.Codegen[0]) + Net.Codegen.Substring(1);

@@ -8,14 +8,19 @@ namespace WorkedExample
     partial class MazurNet
     {
         /// <summary>Number of inputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int InputCount = 2;
         /// <summary>Number of outputs.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int OutputCount = 2;
-        /// <summary>Number of trainable parameters: all weights, then all biases (canonical order).</summary>
+        /// <summary>Number of parameters: all weights, then all biases (canonical order).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int ParameterCount = 10;
         /// <summary>Number of weights; they come first in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int WeightCount = 8;
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 2;
 
         // Parameters in canonical order, with their initial values.
@@ -30,7 +35,9 @@ namespace WorkedExample
         private double b1 = 0.35;               // bias shared by layer 1
         private double b2 = 0.6;                // bias shared by layer 2
 
-        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., "b1", "b_h1", ...).</summary>
+        /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index)
         {
             switch (index)
@@ -50,6 +57,8 @@ namespace WorkedExample
         }
 
         /// <summary>Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void GetParameters(global::System.Span<double> destination)
         {
             if (destination.Length < ParameterCount) ThrowExpectedAtLeast(nameof(destination), ParameterCount, destination.Length);
@@ -66,6 +75,8 @@ namespace WorkedExample
         }
 
         /// <summary>Sets every parameter from <paramref name="source"/>, which holds exactly ParameterCount values in canonical order.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void SetParameters(global::System.ReadOnlySpan<double> source)
         {
             if (source.Length != ParameterCount) ThrowExpectedExactly(nameof(source), ParameterCount, source.Length);
@@ -81,7 +92,27 @@ namespace WorkedExample
             b2 = source[9];
         }
 
+        /// <summary>Copies every parameter into <paramref name="destination"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void CopyParametersTo(MazurNet destination)
+        {
+            if (destination is null) throw new global::System.ArgumentNullException(nameof(destination));
+            destination.w1 = w1;
+            destination.w2 = w2;
+            destination.w3 = w3;
+            destination.w4 = w4;
+            destination.w5 = w5;
+            destination.w6 = w6;
+            destination.w7 = w7;
+            destination.w8 = w8;
+            destination.b1 = b1;
+            destination.b2 = b2;
+        }
+
         /// <summary>Runs the network on <paramref name="input"/> (exactly InputCount values) and writes OutputCount values to <paramref name="output"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -110,6 +141,8 @@ namespace WorkedExample
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -146,6 +179,8 @@ namespace WorkedExample
         }
 
         /// <summary>One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name="gradient"/> and returns E_total.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -227,7 +262,9 @@ namespace WorkedExample
             return E_total;
         }
 
-        /// <summary>Like Backward, and also records every named quantity of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <summary>Like Backward, and also records the quantities of the pass in <paramref name="trace"/> (for reading and teaching; the other methods stay lean).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Backward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> gradient, out Trace trace)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -352,6 +389,8 @@ namespace WorkedExample
         }
 
         /// <summary>One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate)
         {
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
@@ -430,7 +469,8 @@ namespace WorkedExample
             return E_total;
         }
 
-        /// <summary>Every named quantity of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public struct Trace
         {
             /// <summary>input i1</summary>
@@ -517,13 +557,25 @@ namespace WorkedExample
             public double dE_db1;
         }
 
-        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact). Compile it as a network again; add "frozen": true for inference only.</summary>
+        /// <summary>Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public void WriteDescription(global::System.IO.TextWriter writer)
+        {
+            WriteDescription(writer, frozen: false);
+        }
+
+        /// <summary>Writes this network's description with its current parameters as JSON; with <paramref name="frozen"/> it says "frozen": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)
         {
             if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));
             var parameters = new double[ParameterCount];
             GetParameters(parameters);
-            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" },\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" }\n  ],\n  \"loss\": \"half_squared_error\",\n  \"numeric\": \"double\",\n  \"trainBiases\": false,\n  \"initial\": {\n    \"weights\": [");
+            writer.Write("{\n  \"inputs\": 2,\n  \"layers\": [\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" },\n    { \"size\": 2, \"activation\": \"logistic\", \"bias\": \"shared\" }\n  ],\n  \"loss\": \"half_squared_error\",\n  \"numeric\": \"double\",\n  \"trainBiases\": false,\n  \"codegen\": \"auto\",\n");
+            if (frozen) writer.Write("  \"frozen\": true,\n");
+            writer.Write("  \"initial\": {\n    \"weights\": [");
             WriteNumbers(writer, parameters, 0, WeightCount);
             writer.Write("],\n    \"biases\": [");
             WriteNumbers(writer, parameters, WeightCount, BiasCount);
@@ -531,10 +583,20 @@ namespace WorkedExample
         }
 
         /// <summary>This network's description with its current parameters, as JSON (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public string ToDescriptionJson()
         {
+            return ToDescriptionJson(frozen: false);
+        }
+
+        /// <summary>This network's description with its current parameters, as JSON; with <paramref name="frozen"/> for inference only (see WriteDescription).</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public string ToDescriptionJson(bool frozen)
+        {
             var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);
-            WriteDescription(writer);
+            WriteDescription(writer, frozen);
             return writer.ToString();
         }
 

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BackpropGen.Generator.Emit.Members
+{
+    /// <summary>
+    /// The one list of generated members, in the order they appear in a generated file. To add a member: one entry
+    /// here, plus a body in each layout that renders it (see Layouts/Layout.cs) unless the entry has a shared body.
+    /// </summary>
+    internal static class MemberTable
+    {
+        private const string InputDoc = "<paramref name=\"input\"/> (exactly InputCount values)";
+
+        public static readonly IReadOnlyList<Member> All = new[]
+        {
+            Constant(MemberId.InputCount, Audience.Both, "Number of inputs.", c => c.Network.Inputs.Count),
+            Constant(MemberId.OutputCount, Audience.Both, "Number of outputs.", c => c.Network.OutputLayer.Neurons.Count),
+            Constant(MemberId.ParameterCount, Audience.Both, "Number of parameters: all weights, then all biases (canonical order).", c => c.Network.Parameters.Count),
+            Constant(MemberId.WeightCount, Audience.Trainable, "Number of weights; they come first in canonical order.", c => c.Network.WeightCount),
+            Constant(MemberId.BiasCount, Audience.Trainable, "Number of biases; they follow the weights in canonical order.", c => c.Network.BiasCount),
+            new Member(
+                MemberId.ParameterName, Audience.Trainable, MemberShape.Method,
+                "The name of the parameter at <paramref name=\"index\"/> in canonical order (\"w1\", ..., then the biases: \"b1\" for a shared bias of layer 1, \"b_h1\" for a bias of neuron h1).",
+                c => "public static string ParameterName(int index)",
+                isStatic: true,
+                concurrency: Concurrency.Static),
+            new Member(
+                MemberId.GetParameters, Audience.Trainable, MemberShape.Method,
+                "Copies every parameter, in canonical order, into the first ParameterCount elements of <paramref name=\"destination\"/>.",
+                c => $"public void GetParameters({c.Out} destination)",
+                new[] { AtLeast("destination", "ParameterCount") },
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.SetParameters, Audience.Trainable, MemberShape.Method,
+                "Sets every parameter from <paramref name=\"source\"/>, which holds exactly ParameterCount values in canonical order.",
+                c => $"public void SetParameters({c.In} source)",
+                new[] { Exactly("source", "ParameterCount") },
+                concurrency: Concurrency.Changes),
+            new Member(
+                MemberId.CopyParametersTo, Audience.Trainable, MemberShape.Method,
+                "Copies every parameter into <paramref name=\"destination\"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).",
+                c => $"public void CopyParametersTo({Common.Identifiers.Escape(c.ClassName)} destination)",
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.Forward, Audience.Trainable, MemberShape.Method,
+                $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>.",
+                c => $"public void Forward({c.In} input, {c.Out} output)",
+                new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.Loss, Audience.Trainable, MemberShape.Method,
+                "The loss E_total of the network's output for <paramref name=\"input\"/> against <paramref name=\"target\"/>.",
+                c => $"public {c.T} Loss({c.In} input, {c.In} target)",
+                InputAndTarget(),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.Backward, Audience.Trainable, MemberShape.Method,
+                "One forward and backward pass: writes dE_total/dparameter for every parameter (canonical order) to <paramref name=\"gradient\"/> and returns E_total.",
+                c => $"public {c.T} Backward({c.In} input, {c.In} target, {c.Out} gradient)",
+                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray(),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.BackwardWithTrace, Audience.Trainable, MemberShape.Method,
+                "Like Backward, and also records the quantities of the pass in <paramref name=\"trace\"/> (for reading and teaching; the other methods stay lean).",
+                c => $"public {c.T} Backward({c.In} input, {c.In} target, {c.Out} gradient, out Trace trace)",
+                InputAndTarget().Append(AtLeast("gradient", "ParameterCount")).ToArray(),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.TrainStep, Audience.Trainable, MemberShape.Method,
+                "One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.",
+                c => $"public {c.T} TrainStep({c.In} input, {c.In} target, {c.T} learningRate)",
+                InputAndTarget(),
+                concurrency: Concurrency.Changes),
+            new Member(
+                MemberId.Trace, Audience.Trainable, MemberShape.Type,
+                "The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).",
+                c => "public struct Trace"),
+            new Member(
+                MemberId.WriteDescription, Audience.Trainable, MemberShape.Method,
+                "Writes this network's description with its current parameters as JSON (invariant culture, round-trip exact): every key that shapes the generated code. Compile it as a network again; WriteDescription(writer, frozen: true) writes it for inference only. Allocates (a copy of the parameters and the text).",
+                c => "public void WriteDescription(global::System.IO.TextWriter writer)",
+                sharedBody: c => c.W.Line("WriteDescription(writer, frozen: false);"),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.WriteDescriptionFrozen, Audience.Trainable, MemberShape.Method,
+                "Writes this network's description with its current parameters as JSON; with <paramref name=\"frozen\"/> it says \"frozen\": true, so compiling it gives a static Predict that returns bit for bit what this network's Forward returns.",
+                c => "public void WriteDescription(global::System.IO.TextWriter writer, bool frozen)",
+                sharedBody: DescriptionExport.WriteBody,
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.ToDescriptionJson, Audience.Trainable, MemberShape.Method,
+                "This network's description with its current parameters, as JSON (see WriteDescription).",
+                c => "public string ToDescriptionJson()",
+                sharedBody: c => c.W.Line("return ToDescriptionJson(frozen: false);"),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.ToDescriptionJsonFrozen, Audience.Trainable, MemberShape.Method,
+                "This network's description with its current parameters, as JSON; with <paramref name=\"frozen\"/> for inference only (see WriteDescription).",
+                c => "public string ToDescriptionJson(bool frozen)",
+                sharedBody: c =>
+                {
+                    c.W.Line("var writer = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
+                    c.W.Line("WriteDescription(writer, frozen);");
+                    c.W.Line("return writer.ToString();");
+                },
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.Predict, Audience.Frozen, MemberShape.Method,
+                $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>. Static, with the parameters compiled in: safe from any thread.",
+                c => $"public static void Predict({c.In} input, {c.Out} output)",
+                new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
+                isStatic: true,
+                concurrency: Concurrency.Static),
+        };
+
+        /// <summary>The members a trainable or a frozen network gets, in file order.</summary>
+        public static IEnumerable<Member> For(Audience audience) => All.Where(m => (m.Audience & audience) != 0);
+
+        private static Member Constant(MemberId id, Audience audience, string summary, System.Func<MemberContext, int> value) =>
+            new Member(id, audience, MemberShape.Constant, summary, c => $"public const int {id}", isStatic: true, constant: value);
+
+        private static LengthCheck Exactly(string span, string count) => new LengthCheck(span, count, exactly: true);
+
+        private static LengthCheck AtLeast(string span, string count) => new LengthCheck(span, count, exactly: false);
+
+        private static LengthCheck[] InputAndTarget() => new[] { Exactly("input", "InputCount"), Exactly("target", "OutputCount") };
+    }
+}
