@@ -40,7 +40,7 @@ namespace BackpropGen.Generator.Emit.Members
             new Member(
                 MemberId.CopyParametersTo, Audience.Trainable, MemberShape.Method,
                 "Copies every parameter into <paramref name=\"destination\"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).",
-                c => $"public void CopyParametersTo({c.ClassName} destination)",
+                c => $"public void CopyParametersTo({Common.Identifiers.Escape(c.ClassName)} destination)",
                 concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Forward, Audience.Trainable, MemberShape.Method,

@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Linq;
+using BackpropGen.Generator.Emit;
+
+namespace BackpropGen.Generator.Model
+{
+    /// <summary>What kind of member a generated name is, for clash rules and messages.</summary>
+    internal enum GeneratedMemberKind
+    {
+        Constant,
+        Field,
+        Method,
+        Type,
+    }
+
+    /// <summary>
+    /// One member the generator writes into the user's class. <see cref="Parameters"/> (methods only) lists the parameter
+    /// types as <c>global::</c>-qualified C# ("global::System.ReadOnlySpan&lt;double&gt;", "out Trace"), so a user method
+    /// with the same name but other parameters (a legal overload) is told apart from a real clash.
+    /// <see cref="Numbered"/>: the name is a prefix followed by 1, 2, ... (the split layout's part methods).
+    /// </summary>
+    internal sealed record GeneratedMember(string Name, GeneratedMemberKind Kind, bool IsPublic, string? Parameters = null, bool Numbered = false)
+    {
+        /// <summary>"the public method Forward(ReadOnlySpan&lt;double&gt;, Span&lt;double&gt;)", for messages.</summary>
+        public string Describe()
+        {
+            string kind = Kind switch
+            {
+                GeneratedMemberKind.Constant => "constant",
+                GeneratedMemberKind.Field => "field",
+                GeneratedMemberKind.Method => "method",
+                GeneratedMemberKind.Type => "nested type",
+                _ => throw new System.ArgumentOutOfRangeException(nameof(Kind), Kind, "GeneratedMember.Describe"),
+            };
+            string name = Numbered ? Name + "1, " + Name + "2, ..." : Name;
+            string parameters = Parameters is null ? string.Empty : "(" + Parameters.Replace("global::System.", string.Empty).Replace("global::", string.Empty) + ")";
+            return (IsPublic ? "public " : "private ") + kind + " " + name + parameters;
+        }
+
+        /// <summary>Whether a user's member named <paramref name="name"/> would collide with this one.</summary>
+        public bool Matches(string name) =>
+            Numbered
+                ? name.Length > Name.Length && name.StartsWith(Name, System.StringComparison.Ordinal) && name.Substring(Name.Length).All(c => c >= '0' && c <= '9') && name[Name.Length] != '0'
+                : name == Name;
+    }
+
+    /// <summary>
+    /// Every member the generator writes into a network's class, per layout: the public surface (SPEC 4) and the private
+    /// helpers and fields a user's own members must not collide with. A test compiles one network of every layout and
+    /// compares this list with the members found by reflection, so the two cannot drift apart.
+    /// </summary>
+    internal static class GeneratedMemberNames
+    {
+        /// <summary>The members generated for <paramref name="description"/> (valid) into <paramref name="target"/>.</summary>
+        public static IReadOnlyList<GeneratedMember> For(NetworkDescription description, TargetClass target) => For(NetworkModel.Build(description), target);
+
+        /// <summary>The members generated for <paramref name="network"/> into <paramref name="target"/>.</summary>
+        public static IReadOnlyList<GeneratedMember> For(NetworkModel network, TargetClass target)
+        {
+            NetworkDescription description = network.Description;
+            string t = network.Numeric.Keyword;
+            string span = $"global::System.Span<{t}>", readOnly = $"global::System.ReadOnlySpan<{t}>";
+            CodegenKind layout = CodeLayout.Choose(description);
+            var members = new List<GeneratedMember>
+            {
+                new GeneratedMember("InputCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("OutputCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"),
+                new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"),
+            };
+
+            if (description.Frozen)
+            {
+                members.Add(new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
+                if (layout == CodegenKind.Loops)
+                {
+                    members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
+                    members.Add(new GeneratedMember("FrozenParameters", GeneratedMemberKind.Field, false));
+                    members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
+                }
+
+                return members;
+            }
+
+            members.Add(new GeneratedMember("WeightCount", GeneratedMemberKind.Constant, true));
+            members.Add(new GeneratedMember("BiasCount", GeneratedMemberKind.Constant, true));
+            members.Add(new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"));
+            members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
+            members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
+            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
+            members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
+            members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
+            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
+            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
+            members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
+            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
+            members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
+
+            if (layout == CodegenKind.Loops)
+            {
+                members.Add(new GeneratedMember("_parameters", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("InitialParameters", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("BiasNames", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("Scratch", GeneratedMemberKind.Type, false));
+                members.Add(new GeneratedMember("ForwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("LossCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("OutputDeltas", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
+                members.Add(new GeneratedMember("BackwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}, {span}"));
+                members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
+                members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
+                members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
+                return members;
+            }
+
+            // Unrolled and split: the parameters as fields named like the article.
+            members.AddRange(network.Parameters.Select(p => new GeneratedMember(p.Name, GeneratedMemberKind.Field, false)));
+            if (layout == CodegenKind.Split)
+            {
+                // The named quantities live in a per-thread Pass object that the part methods take.
+                members.Add(new GeneratedMember("t_pass", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("Pass", GeneratedMemberKind.Type, false));
+                members.Add(new GeneratedMember("ReadInputs", GeneratedMemberKind.Method, false, $"Pass, {readOnly}", Numbered: true));
+                members.Add(new GeneratedMember("ReadTargets", GeneratedMemberKind.Method, false, $"Pass, {readOnly}", Numbered: true));
+                members.Add(new GeneratedMember("ForwardPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("LossPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("BackwardPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
+                members.Add(new GeneratedMember("StoreGradients", GeneratedMemberKind.Method, false, $"Pass, {span}", Numbered: true));
+                members.Add(new GeneratedMember("UpdateParameters", GeneratedMemberKind.Method, false, $"Pass, {t}", Numbered: true));
+            }
+
+            return members;
+        }
+
+        /// <summary>The class as a parameter type, as <c>global::</c>-qualified C# ("global::My.Outer&lt;T&gt;.Net").</summary>
+        private static string FullyQualified(TargetClass target) =>
+            "global::" + (target.Namespace is null ? string.Empty : Common.Identifiers.EscapeDotted(target.Namespace) + ".") + target.DisplayName;
+
+        /// <summary>
+        /// The placeholder members written when a description has errors (Emit/PlaceholderEmitter), so that a user member
+        /// clashing with one of them turns the placeholders off instead of adding an error inside generated code.
+        /// </summary>
+        public static IReadOnlyList<GeneratedMember> ForPlaceholder(TargetClass target, NumericKind numeric)
+        {
+            string t = NumericType.Of(numeric).Keyword;
+            string span = $"global::System.Span<{t}>", readOnly = $"global::System.ReadOnlySpan<{t}>";
+            var members = new List<GeneratedMember>
+            {
+                new GeneratedMember("Unavailable", GeneratedMemberKind.Constant, false),
+                new GeneratedMember("InputCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("OutputCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("WeightCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("BiasCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"),
+                new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"),
+            };
+            if (target.IsStatic)
+            {
+                return members;
+            }
+
+            members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
+            members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
+            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
+            members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
+            members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
+            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
+            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
+            members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
+            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
+            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
+            return members;
+        }
+    }
+}
