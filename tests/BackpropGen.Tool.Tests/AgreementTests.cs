@@ -15,8 +15,11 @@ public sealed class AgreementTests
         "torch_relu_softmax", "torch_tanh_sigmoid_opset9", "torch_leakyrelu_softplus", "torch_nobias", "torch_flatten_dropout",
         "torch_two_linear", "torch_double_deep", "torch_digits_64_32_10", "keras_matmul_add", "keras_dropout_opset12_leaky",
         "keras_flatten_scalar_bias_opset9", "sklearn_mlpclassifier", "sklearn_mlpregressor_tanh_identity",
-        "helper_gemm_alpha_beta_transb0", "helper_gemm_scalar_c",
+        "helper_gemm_alpha_beta_transb0", "helper_gemm_scalar_c", "sklearn_mlpclassifier_label_probabilities",
     };
+
+    /// <summary>The output to import (and compare) for models with several.</summary>
+    private static string? GraphOutput(string model) => model == "sklearn_mlpclassifier_label_probabilities" ? "probabilities" : null;
 
     public static readonly string[] Flavors = { "frozen-float", "frozen-double", "trainable" };
 
@@ -39,12 +42,16 @@ public sealed class AgreementTests
     private static string ClassName(string model, string flavor) =>
         string.Concat((model + "_" + flavor).Split('_', '-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
-    private static string ImportAs(string model, string flavor) => flavor switch
+    private static string ImportAs(string model, string flavor)
     {
-        "frozen-float" => Models.Import(model, "--numeric", "float"),
-        "frozen-double" => Models.Import(model, "--numeric", "double"),
-        _ => Models.Import(model, "--trainable"),
-    };
+        string[] options = flavor switch
+        {
+            "frozen-float" => new[] { "--numeric", "float" },
+            "frozen-double" => new[] { "--numeric", "double" },
+            _ => new[] { "--trainable" },
+        };
+        return Models.Import(model, GraphOutput(model) is string output ? options.Concat(new[] { "--graph-output", output }).ToArray() : options);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -60,7 +67,7 @@ public sealed class AgreementTests
 
         int inputs = (int)type.GetField("InputCount")!.GetValue(null)!;
         double[][] rows = Reference.RandomRows(Array.IndexOf(Supported, model) + 1, 48, inputs);
-        double[][] expected = Reference.Run(Models.PathOf(model), rows);
+        double[][] expected = Reference.Run(Models.PathOf(model), rows, GraphOutput(model));
         AssertAgree(model, expected, rows.Select(r => Compiler.Run(type, r, isFloat)).ToArray());
     }
 

@@ -135,7 +135,7 @@ public static class Compiler
 public static class Reference
 {
     /// <summary>Runs the model on rows (float or double, as the model's input wants); returns one array per row.</summary>
-    public static double[][] Run(string modelPath, double[][] rows)
+    public static double[][] Run(string modelPath, double[][] rows, string? outputName = null)
     {
         using var session = new InferenceSession(modelPath);
         string inputName = session.InputMetadata.Keys.Single();
@@ -145,9 +145,10 @@ public static class Reference
             ? NamedOnnxValue.CreateFromTensor(inputName, new DenseTensor<double>(rows.SelectMany(r => r).ToArray(), new[] { rows.Length, features }))
             : NamedOnnxValue.CreateFromTensor(inputName, new DenseTensor<float>(rows.SelectMany(r => r.Select(v => (float)v)).ToArray(), new[] { rows.Length, features }));
         using IDisposableReadOnlyCollection<DisposableNamedOnnxValue> results = session.Run(new[] { value });
+        DisposableNamedOnnxValue result = outputName is null ? results.Single() : results.Single(r => r.Name == outputName);
         double[] flat = isDouble
-            ? results.Single().AsEnumerable<double>().ToArray()
-            : results.Single().AsEnumerable<float>().Select(v => (double)v).ToArray();
+            ? result.AsEnumerable<double>().ToArray()
+            : result.AsEnumerable<float>().Select(v => (double)v).ToArray();
         int outputs = flat.Length / rows.Length;
         return Enumerable.Range(0, rows.Length).Select(r => flat.Skip(r * outputs).Take(outputs).ToArray()).ToArray();
     }

@@ -33,6 +33,15 @@ public sealed class RefusalTests
     }
 
     [Fact]
+    public void A_model_with_several_outputs_needs_graph_output_naming_one_it_can_follow()
+    {
+        string model = Models.PathOf("sklearn_mlpclassifier_label_probabilities");
+        AssertRefused(model, new[] { "the graph has 2 outputs (label, probabilities)", "--graph-output NAME" });
+        AssertRefused(model, new[] { "the graph has no output 'proba'", "its outputs: label, probabilities" }, "--graph-output", "proba");
+        AssertRefused(model, new[] { "node 'ArgMax' (ArgMax)", "ArgMax is not supported", "supported: Gemm" }, "--graph-output", "label");
+    }
+
+    [Fact]
     public void Files_that_are_not_onnx_are_refused()
     {
         string folder = Directory.CreateTempSubdirectory("backpropgen-notonnx-").FullName;
@@ -64,13 +73,13 @@ public sealed class RefusalTests
     }
 
     /// <summary>Imports <paramref name="model"/> over an existing file: it must stay as it was, with no temporary file left beside it.</summary>
-    private static void AssertRefused(string model, string[] fragments)
+    private static void AssertRefused(string model, string[] fragments, params string[] options)
     {
         string folder = Directory.CreateTempSubdirectory("backpropgen-refused-").FullName;
         try
         {
             string fresh = Path.Combine(folder, "fresh.json");
-            (int code, string stdout, string stderr) = Models.Run("import", model, "-o", fresh);
+            (int code, string stdout, string stderr) = Models.Run(new[] { "import", model, "-o", fresh }.Concat(options).ToArray());
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, stdout);
             Assert.False(File.Exists(fresh), "an output file was written");
@@ -86,7 +95,7 @@ public sealed class RefusalTests
 
             string existing = Path.Combine(folder, "existing.json");
             File.WriteAllText(existing, "{ \"old\": true }");
-            Assert.Equal(1, Models.Run("import", model, "-o", existing).ExitCode);
+            Assert.Equal(1, Models.Run(new[] { "import", model, "-o", existing }.Concat(options).ToArray()).ExitCode);
             Assert.Equal("{ \"old\": true }", File.ReadAllText(existing));
             Assert.Equal(new[] { "existing.json" }, Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
         }

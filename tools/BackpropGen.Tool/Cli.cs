@@ -22,11 +22,12 @@ internal static class Cli
 
     private const string UsageText =
         "usage:\n"
-        + "  backpropgen import <model.onnx> -o <net.json> [--numeric float|double] [--trainable]\n"
+        + "  backpropgen import <model.onnx> -o <net.json> [--numeric float|double] [--trainable] [--graph-output NAME]\n"
         + "      writes a BackpropGen JSON description of a fully connected ONNX model (torch.onnx.export, tf2onnx,\n"
         + "      skl2onnx) with every weight and bias: frozen (a static Predict) unless --trainable; numeric defaults\n"
-        + "      to the model's element type.\n"
-        + "  backpropgen inspect <net.json|model.onnx>\n"
+        + "      to the model's element type. --graph-output picks one output of a model with several (skl2onnx\n"
+        + "      classifiers: probabilities); the nodes only the others need are ignored.\n"
+        + "  backpropgen inspect <net.json|model.onnx> [--graph-output NAME]\n"
         + "      parameters, bytes of weights, multiply-adds per Predict, the layout \"codegen\": \"auto\" picks and\n"
         + "      the size of the generated source.\n"
         + "  backpropgen --version | --help";
@@ -76,7 +77,7 @@ internal static class Cli
 
     private static int Import(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? model = null, output = null;
+        string? model = null, output = null, graphOutput = null;
         bool? asFloat = null;
         bool trainable = false;
         for (int i = 1; i < args.Length; i++)
@@ -102,6 +103,14 @@ internal static class Cli
                 case "--trainable":
                     trainable = true;
                     break;
+                case "--graph-output":
+                    if (i + 1 >= args.Length)
+                    {
+                        return UsageError(stderr, "--graph-output needs the name of one of the model's outputs");
+                    }
+
+                    graphOutput = args[++i];
+                    break;
                 default:
                     if (args[i].StartsWith('-') || model is not null)
                     {
@@ -118,7 +127,7 @@ internal static class Cli
             return UsageError(stderr, model is null ? "import needs a model file" : "import needs -o <net.json>");
         }
 
-        string json = ImportToJson(model, Path.GetFileName(output), asFloat, trainable, out DenseNetwork network, out bool writtenAsFloat);
+        string json = ImportToJson(model, Path.GetFileName(output), asFloat, trainable, graphOutput, out DenseNetwork network, out bool writtenAsFloat);
         WriteAtomically(output, json);
         stdout.WriteLine($"backpropgen: wrote {output}: {network.Shape}, {network.ParameterCount.ToString("N0", CultureInfo.InvariantCulture)} parameters, "
             + $"{(writtenAsFloat ? "float" : "double")}, {(trainable ? "trainable" : "frozen")}");
@@ -126,11 +135,11 @@ internal static class Cli
     }
 
     /// <summary>The description of an ONNX model, as "import" writes it (also used by "inspect").</summary>
-    public static string ImportToJson(string modelPath, string outputName, bool? asFloat, bool trainable, out DenseNetwork network, out bool writtenAsFloat)
+    public static string ImportToJson(string modelPath, string outputName, bool? asFloat, bool trainable, string? graphOutput, out DenseNetwork network, out bool writtenAsFloat)
     {
         byte[] bytes = OnnxImporter.ReadFile(modelPath);
         string modelName = Path.GetFileName(modelPath);
-        (network, OnnxInfo info) = OnnxImporter.Import(bytes, modelName);
+        (network, OnnxInfo info) = OnnxImporter.Import(bytes, modelName, graphOutput);
         writtenAsFloat = asFloat ?? !network.IsDouble;
         var command = new StringBuilder($"backpropgen import {modelName} -o {outputName}");
         if (asFloat is bool f)
@@ -141,6 +150,11 @@ internal static class Cli
         if (trainable)
         {
             command.Append(" --trainable");
+        }
+
+        if (graphOutput is not null)
+        {
+            command.Append(" --graph-output ").Append(graphOutput);
         }
 
         var header = new List<string>
@@ -186,12 +200,13 @@ internal static class Cli
 
     private static int InspectCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length != 2 || args[1].StartsWith('-'))
+        bool withOutput = args.Length == 4 && args[2] == "--graph-output";
+        if (!(args.Length == 2 || withOutput) || args[1].StartsWith('-'))
         {
-            return UsageError(stderr, "inspect takes one file: a .json description or an .onnx model");
+            return UsageError(stderr, "inspect takes one file: a .json description or an .onnx model (and --graph-output NAME for an .onnx)");
         }
 
-        return Inspector.Run(args[1], stdout, stderr);
+        return Inspector.Run(args[1], withOutput ? args[3] : null, stdout, stderr);
     }
 
     private static string OneLine(string text) => text.Replace("\r", " ").Replace("\n", " ");

@@ -55,11 +55,12 @@ def vector(r, n, dtype=np.float32):
 
 
 def save_helper(name, nodes, inputs, initializers, out_shape, opset=13, elem=TensorProto.FLOAT, in_shape=None,
-                extra_opsets=(), producer="backpropgen-make_models", input_name="input", extra_inputs=()):
+                extra_opsets=(), producer="backpropgen-make_models", input_name="input", extra_inputs=(), extra_outputs=(),
+                output_name="output"):
     graph = helper.make_graph(
         nodes, name,
         [helper.make_tensor_value_info(input_name, elem, in_shape or ["N", inputs])] + list(extra_inputs),
-        [helper.make_tensor_value_info("output", elem, out_shape)],
+        [helper.make_tensor_value_info(o, t, sh) for o, t, sh in extra_outputs] + [helper.make_tensor_value_info(output_name, elem, out_shape)],
         initializer=[numpy_helper.from_array(a, n) for n, a in initializers])
     opsets = [helper.make_opsetid("", opset)] + [helper.make_opsetid(d, v) for d, v in extra_opsets]
     model = helper.make_model(graph, producer_name=producer, opset_imports=opsets)
@@ -141,6 +142,26 @@ save_helper("sklearn_mlpclassifier", [
 ], 4, [("coefficient", matrix(r, 4, 10)), ("intercepts", vector(r, 10).reshape(1, 10)),
        ("coefficient1", matrix(r, 10, 3)), ("intercepts1", vector(r, 3).reshape(1, 3))], ["N", 3], opset=11,
     extra_opsets=[("ai.onnx.ml", 1)], producer="skl2onnx", input_name="float_input")
+
+# As skl2onnx writes MLPClassifier with options={"zipmap": False}: two outputs, the class label (ArgMax, then the
+# ai.onnx.ml ArrayFeatureExtractor picking the class) and the probabilities; import with --graph-output probabilities.
+r = rng(17)
+save_helper("sklearn_mlpclassifier_label_probabilities", [
+    helper.make_node("MatMul", ["float_input", "coefficient"], ["mul_result"], name="MatMul"),
+    helper.make_node("Add", ["mul_result", "intercepts"], ["add_result"], name="Add"),
+    helper.make_node("Relu", ["add_result"], ["next_activations"], name="Relu"),
+    helper.make_node("MatMul", ["next_activations", "coefficient1"], ["mul_result1"], name="MatMul1"),
+    helper.make_node("Add", ["mul_result1", "intercepts1"], ["add_result1"], name="Add1"),
+    helper.make_node("Softmax", ["add_result1"], ["probabilities"], name="Softmax", axis=1),
+    helper.make_node("ArgMax", ["probabilities"], ["label_index"], name="ArgMax", axis=1, keepdims=0),
+    helper.make_node("ArrayFeatureExtractor", ["classes", "label_index"], ["array_feature_extractor_result"],
+                     name="ArrayFeatureExtractor", domain="ai.onnx.ml"),
+    helper.make_node("Reshape", ["array_feature_extractor_result", "shape_tensor"], ["label"], name="Reshape"),
+], 4, [("coefficient", matrix(r, 4, 6)), ("intercepts", vector(r, 6).reshape(1, 6)),
+       ("coefficient1", matrix(r, 6, 3)), ("intercepts1", vector(r, 3).reshape(1, 3)),
+       ("classes", np.array([0, 1, 2], dtype=np.int64)), ("shape_tensor", np.array([-1], dtype=np.int64))], ["N", 3],
+    opset=13, extra_opsets=[("ai.onnx.ml", 1)], producer="skl2onnx", input_name="float_input",
+    extra_outputs=[("label", TensorProto.INT64, ["N"])], output_name="probabilities")
 
 r = rng(14)
 save_helper("sklearn_mlpregressor_tanh_identity", [

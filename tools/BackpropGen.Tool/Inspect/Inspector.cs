@@ -18,14 +18,14 @@ namespace BackpropGen.Tool.Inspect;
 /// </summary>
 internal static class Inspector
 {
-    public static int Run(string path, TextWriter stdout, TextWriter stderr)
+    public static int Run(string path, string? graphOutput, TextWriter stdout, TextWriter stderr)
     {
         string fileName = Path.GetFileName(path);
         if (path.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
         {
             // What "import" would write, frozen and trainable.
-            string frozen = Cli.ImportToJson(path, Path.ChangeExtension(fileName, ".json"), asFloat: null, trainable: false, out DenseNetwork network, out _);
-            string trainable = Cli.ImportToJson(path, Path.ChangeExtension(fileName, ".json"), asFloat: null, trainable: true, out _, out _);
+            string frozen = Cli.ImportToJson(path, Path.ChangeExtension(fileName, ".json"), asFloat: null, trainable: false, graphOutput, out DenseNetwork network, out _);
+            string trainable = Cli.ImportToJson(path, Path.ChangeExtension(fileName, ".json"), asFloat: null, trainable: true, graphOutput, out _, out _);
             string jsonName = Path.ChangeExtension(fileName, ".json");
             Generation frozenGeneration = Require(GeneratorRunner.Run(frozen, jsonName), stderr);
             Generation trainableGeneration = Require(GeneratorRunner.Run(trainable, jsonName), stderr);

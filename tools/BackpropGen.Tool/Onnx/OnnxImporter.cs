@@ -40,10 +40,16 @@ internal static class OnnxImporter
     private static readonly HashSet<string> Activations = new(StringComparer.Ordinal) { "Relu", "LeakyRelu", "Sigmoid", "Tanh", "Softplus", "Elu", "Softmax" };
 
     /// <summary>Reads <paramref name="bytes"/> (the contents of <paramref name="fileName"/>) as an ONNX model.</summary>
-    public static (DenseNetwork Network, OnnxInfo Info) Import(byte[] bytes, string fileName)
+    /// <param name="bytes">The file's contents.</param>
+    /// <param name="fileName">The file's name, for messages.</param>
+    /// <param name="graphOutput">
+    /// The graph output to import, for a model with several (skl2onnx classifiers have "label" and "probabilities"): only
+    /// the nodes it depends on are read, the others are ignored. Null: the model must have exactly one output.
+    /// </param>
+    public static (DenseNetwork Network, OnnxInfo Info) Import(byte[] bytes, string fileName, string? graphOutput = null)
     {
         ModelProto model = Parse(bytes, fileName);
-        return new Walker(model, fileName).Run();
+        return new Walker(model, fileName, graphOutput).Run();
     }
 
     private static ModelProto Parse(byte[] bytes, string fileName)
@@ -95,6 +101,8 @@ internal static class OnnxImporter
         private readonly ModelProto _model;
         private readonly GraphProto _graph;
         private readonly string _fileName;
+        private readonly string? _graphOutput;
+        private List<NodeProto> _nodes = new();
         private readonly long _opset;
         private readonly Dictionary<string, TensorProto> _constants = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<NodeProto>> _consumers = new(StringComparer.Ordinal);
@@ -108,8 +116,9 @@ internal static class OnnxImporter
         private int? _features;
         private string _shape = "";
 
-        public Walker(ModelProto model, string fileName)
+        public Walker(ModelProto model, string fileName, string? graphOutput)
         {
+            _graphOutput = graphOutput;
             _model = model;
             _graph = model.Graph;
             _fileName = fileName;
@@ -135,8 +144,12 @@ internal static class OnnxImporter
 
             for (int i = 0; i < _graph.Node.Count; i++)
             {
-                NodeProto node = _graph.Node[i];
-                _index[node] = i;
+                _index[_graph.Node[i]] = i;
+            }
+
+            ValueInfoProto outputInfo = ChooseOutput();
+            foreach (NodeProto node in _nodes)
+            {
                 if (node.OpType == "Constant" && node.Domain is "" or "ai.onnx" && node.Output.Count == 1)
                 {
                     AttributeProto? value = node.Attribute.FirstOrDefault(a => a.Name == "value" && a.T is not null);
@@ -159,19 +172,14 @@ internal static class OnnxImporter
                 }
             }
 
-            ValueInfoProto[] inputs = _graph.Input.Where(i => !_constants.ContainsKey(i.Name)).ToArray();
+            ValueInfoProto[] inputs = _graph.Input.Where(i => !_constants.ContainsKey(i.Name) && (_graphOutput is null || _consumers.ContainsKey(i.Name))).ToArray();
             if (inputs.Length == 0)
             {
                 throw new ImportException($"{_fileName}: the graph has no input; {Supported}");
             }
 
-            if (_graph.Output.Count != 1)
-            {
-                throw new ImportException($"{_fileName}: the graph has {_graph.Output.Count} outputs ({string.Join(", ", _graph.Output.Select(o => o.Name))}); {Supported}");
-            }
-
             ValueInfoProto input = inputs[0];
-            string output = _graph.Output[0].Name;
+            string output = outputInfo.Name;
             ReadInputType(input);
 
             string current = input.Name;
@@ -186,7 +194,7 @@ internal static class OnnxImporter
                 throw new ImportException($"{_fileName}: {Describe(node)} reads the graph output '{output}': not a simple chain; {Supported}");
             }
 
-            NodeProto? unvisited = _graph.Node.FirstOrDefault(n => !_visited.Contains(n));
+            NodeProto? unvisited = _nodes.FirstOrDefault(n => !_visited.Contains(n));
             if (unvisited is not null)
             {
                 throw new ImportException($"{_fileName}: {Describe(unvisited)} is not on the chain from '{input.Name}' to '{output}': not a simple chain; {Supported}");
@@ -204,10 +212,57 @@ internal static class OnnxImporter
                 throw new ImportException($"{_fileName}: no Gemm or MatMul between '{input.Name}' and '{output}': nothing to import; {Supported}");
             }
 
-            CheckOutputShape(_graph.Output[0]);
+            CheckOutputShape(outputInfo);
             string producer = (_model.ProducerName + " " + _model.ProducerVersion).Trim();
             return (new DenseNetwork(_layers[0].FanIn, _layers, _isDouble),
                 new OnnxInfo(producer.Length == 0 ? "unknown" : producer, _opset, _graph.Node.Count, input.Name, output));
+        }
+
+        /// <summary>
+        /// The output to import; <see cref="_nodes"/> becomes the nodes to read: all of them for a one-output model, only
+        /// those the chosen output depends on when one is named.
+        /// </summary>
+        private ValueInfoProto ChooseOutput()
+        {
+            string outputs = string.Join(", ", _graph.Output.Select(o => o.Name));
+            if (_graphOutput is null)
+            {
+                if (_graph.Output.Count != 1)
+                {
+                    throw new ImportException($"{_fileName}: the graph has {_graph.Output.Count} outputs ({outputs}); choose the one to import with --graph-output NAME (the others and the nodes only they need are ignored)");
+                }
+
+                _nodes = _graph.Node.ToList();
+                return _graph.Output[0];
+            }
+
+            ValueInfoProto chosen = _graph.Output.FirstOrDefault(o => o.Name == _graphOutput)
+                ?? throw new ImportException($"{_fileName}: the graph has no output '{_graphOutput}'; its outputs: {outputs}");
+            var producers = new Dictionary<string, NodeProto>(StringComparer.Ordinal);
+            foreach (NodeProto node in _graph.Node)
+            {
+                foreach (string name in node.Output.Where(n => n.Length > 0))
+                {
+                    producers[name] = node;
+                }
+            }
+
+            var needed = new HashSet<NodeProto>();
+            var pending = new Stack<string>();
+            pending.Push(chosen.Name);
+            while (pending.Count > 0)
+            {
+                if (producers.TryGetValue(pending.Pop(), out NodeProto? producer) && needed.Add(producer))
+                {
+                    foreach (string name in producer.Input.Where(n => n.Length > 0))
+                    {
+                        pending.Push(name);
+                    }
+                }
+            }
+
+            _nodes = _graph.Node.Where(needed.Contains).ToList();
+            return chosen;
         }
 
         private void ReadInputType(ValueInfoProto input)
@@ -310,7 +365,7 @@ internal static class OnnxImporter
                 throw new ImportException($"{_fileName}: {Describe(node)} has no output; {Supported}");
             }
 
-            string? extra = node.Output.Skip(1).FirstOrDefault(o => o.Length > 0 && (_consumers.ContainsKey(o) || _graph.Output.Any(g => g.Name == o)));
+            string? extra = node.Output.Skip(1).FirstOrDefault(o => o.Length > 0 && (_consumers.ContainsKey(o) || o == (_graphOutput ?? _graph.Output[0].Name)));
             if (extra is not null)
             {
                 throw new ImportException($"{_fileName}: {Describe(node)}: its second output '{extra}' is used: not a simple chain; {Supported}");
