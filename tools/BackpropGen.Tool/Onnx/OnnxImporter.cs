@@ -111,6 +111,7 @@ internal static class OnnxImporter
         private readonly Dictionary<NodeProto, int> _index = new();
         private bool _isDouble;
         private PendingLinear? _pending;
+        private NodeProto? _lastNode;
         private NodeProto? _softmax;
         private int _rank;
         private int? _features;
@@ -464,8 +465,6 @@ internal static class OnnxImporter
             _lastNode = node;
         }
 
-        private NodeProto? _lastNode;
-
         private void StartLinear(NodeProto node, int fanIn, int size, double[] weights)
         {
             FinishPending("identity", null);
@@ -552,7 +551,7 @@ internal static class OnnxImporter
 
             if (node.Input.Count > 2 && node.Input[2].Length > 0)
             {
-                (double[] training, _) = ConstantAny(node, 2, "training_mode");
+                (double[] training, _) = Constant(node, 2, "training_mode");
                 if (training.Any(v => v != 0))
                 {
                     throw new ImportException($"{_fileName}: {Describe(node)}: Dropout with training_mode = true is not an inference no-op; export the model in eval mode");
@@ -619,13 +618,8 @@ internal static class OnnxImporter
         private double Scale(double factor, double value) =>
             factor == 1 ? value : _isDouble ? factor * value : (double)((float)factor * (float)value);
 
+        /// <summary>Input <paramref name="index"/> of <paramref name="node"/>, which must be an initializer (or a Constant node's value).</summary>
         private (double[] Values, long[] Dims) Constant(NodeProto node, int index, string what)
-        {
-            (double[] values, long[] dims) = ConstantAny(node, index, what);
-            return (values, dims);
-        }
-
-        private (double[] Values, long[] Dims) ConstantAny(NodeProto node, int index, string what)
         {
             string name = node.Input.Count > index ? node.Input[index] : "";
             if (name.Length == 0 || !_constants.TryGetValue(name, out TensorProto? tensor))
