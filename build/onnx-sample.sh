@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The ONNX import workflow, end to end (README.md, "From PyTorch / Keras / scikit-learn"):
-#  (a) re-imports the checked-in PyTorch export samples/OnnxImport/iris_mlp.onnx with the backpropgen tool and checks the
-#      result is byte for byte the checked-in samples/OnnxImport/iris_mlp.json (a fresh clone reproduces it); prints
-#      "backpropgen inspect" of the model;
+#  (a) packs the .NET tool BackpropGen.Tool, installs it as a user would (dotnet tool install, into a temporary folder,
+#      with a private package cache so no stale copy of the same version is used), re-imports the checked-in PyTorch
+#      export samples/OnnxImport/iris_mlp.onnx with the installed backpropgen command and checks the result is byte for
+#      byte the checked-in samples/OnnxImport/iris_mlp.json (a fresh clone reproduces it); prints "backpropgen inspect";
 #  (b) builds and runs samples/OnnxImport (Release, JIT): the frozen generated Predict against ONNX Runtime on the same
 #      file, all 150 Iris rows; it exits non-zero if a class differs or a probability is off by more than 1e-5; prints
 #      the time per prediction of both;
@@ -28,9 +29,14 @@ trap 'rm -rf "$tmp"' EXIT
 sample="samples/OnnxImport"
 
 # (a) Re-import: the same bytes as the checked-in description.
-say "(a) backpropgen import $sample/iris_mlp.onnx -o <temp>/iris_mlp.json"
-dotnet build tools/BackpropGen.Tool -c Release -nologo -v:q > "$art/tool-build.log" 2>&1 || { cat "$art/tool-build.log"; fail "building the tool failed"; }
-tool=(dotnet tools/BackpropGen.Tool/bin/Release/net10.0/BackpropGen.Tool.dll)
+say "(a) dotnet pack tools/BackpropGen.Tool; dotnet tool install BackpropGen.Tool; backpropgen import $sample/iris_mlp.onnx"
+dotnet pack tools/BackpropGen.Tool -c Release -o "$tmp/packages" -nologo -v:q > "$art/tool-pack.log" 2>&1 || { cat "$art/tool-pack.log"; fail "packing the tool failed"; }
+version="$(dotnet msbuild tools/BackpropGen.Tool/BackpropGen.Tool.csproj -getProperty:PackageVersion -p:Configuration=Release)"
+[ -f "$tmp/packages/BackpropGen.Tool.$version.nupkg" ] || fail "no BackpropGen.Tool.$version.nupkg: $(ls "$tmp/packages")"
+NUGET_PACKAGES="$tmp/nuget" dotnet tool install --tool-path "$tmp/tool" BackpropGen.Tool --version "$version" --add-source "$tmp/packages" > "$art/tool-install.log" 2>&1 \
+  || { cat "$art/tool-install.log"; fail "dotnet tool install BackpropGen.Tool failed"; }
+tool=("$tmp/tool/backpropgen")
+"${tool[@]}" --version | grep -q "^$version" || fail "the installed backpropgen is not version $version"
 "${tool[@]}" import "$sample/iris_mlp.onnx" -o "$tmp/iris_mlp.json"
 cmp -s "$tmp/iris_mlp.json" "$sample/iris_mlp.json" || {
   diff "$sample/iris_mlp.json" "$tmp/iris_mlp.json" | head -n 20 || true
