@@ -16,6 +16,7 @@ public sealed class AgreementTests
         "torch_two_linear", "torch_double_deep", "torch_digits_64_32_10", "keras_matmul_add", "keras_dropout_opset12_leaky",
         "keras_flatten_scalar_bias_opset9", "sklearn_mlpclassifier", "sklearn_mlpregressor_tanh_identity",
         "helper_gemm_alpha_beta_transb0", "helper_gemm_scalar_c", "sklearn_mlpclassifier_label_probabilities",
+        "helper_constant_nodes",
     };
 
     /// <summary>The output to import (and compare) for models with several.</summary>

@@ -23,6 +23,8 @@ public sealed class RefusalTests
         new object[] { "refuse_opset8", new[] { "opset 8 is older than 9", "re-export", "supported:" } },
         new object[] { "refuse_int_weights", new[] { "graph input 'input' has element type INT32", "supported: float, double" } },
         new object[] { "refuse_not_onnx", new[] { "refuse_not_onnx.onnx is not an ONNX model" } },
+        new object[] { "refuse_dropout_training", new[] { "node 'dropout_training' (Dropout)", "training_mode = true is not an inference no-op" } },
+        new object[] { "refuse_output_shape", new[] { "graph output 'output' is declared [N, 5] but the chain gives 2 values per row", "supported:" } },
     };
 
     [Theory]

@@ -189,6 +189,23 @@ save_helper("helper_gemm_scalar_c", [
     helper.make_node("Relu", ["g0"], ["output"], name="relu0"),
 ], 3, [("w0", matrix(r, 4, 3)), ("c0", np.array([0.25], dtype=np.float32))], ["N", 4], opset=11)
 
+# Weights from Constant nodes instead of initializers (some converters write them so), Dropout opset 13 with ratio and
+# training_mode = false.
+r = rng(18)
+w0, b0, w1 = matrix(r, 3, 4), vector(r, 4), matrix(r, 4, 2)
+save_helper("helper_constant_nodes", [
+    helper.make_node("Constant", [], ["w0"], name="const_w0", value=numpy_helper.from_array(w0, "w0")),
+    helper.make_node("Constant", [], ["b0"], name="const_b0", value=numpy_helper.from_array(b0, "b0")),
+    helper.make_node("Constant", [], ["w1"], name="const_w1", value=numpy_helper.from_array(w1, "w1")),
+    helper.make_node("Constant", [], ["ratio"], name="const_ratio", value=numpy_helper.from_array(np.array(0.5, dtype=np.float32), "ratio")),
+    helper.make_node("Constant", [], ["training"], name="const_training", value=numpy_helper.from_array(np.array(False), "training")),
+    helper.make_node("MatMul", ["input", "w0"], ["m0"], name="dense/MatMul"),
+    helper.make_node("Add", ["m0", "b0"], ["a0"], name="dense/BiasAdd"),
+    helper.make_node("Sigmoid", ["a0"], ["s0"], name="dense/Sigmoid"),
+    helper.make_node("Dropout", ["s0", "ratio", "training"], ["d0"], name="dropout"),
+    helper.make_node("MatMul", ["d0", "w1"], ["output"], name="dense_1/MatMul"),
+], 3, [], ["N", 2], opset=13)
+
 # ---- models the importer refuses -------------------------------------------------------------------------------
 seeded_torch(20)
 torch_export("refuse_conv", nn.Sequential(nn.Conv1d(1, 2, 3), nn.Flatten(), nn.Linear(16, 2)), 10, 13, input_shape=(1, 1, 10))
@@ -270,6 +287,17 @@ r = rng(33)
 save_helper("refuse_int_weights", [
     helper.make_node("MatMul", ["input", "w"], ["output"], name="dense/MatMul"),
 ], 3, [("w", (matrix(r, 3, 2) * 10).astype(np.int32))], ["N", 2], elem=TensorProto.INT32)
+
+r = rng(34)
+save_helper("refuse_dropout_training", [
+    helper.make_node("MatMul", ["input", "w"], ["m"], name="dense/MatMul"),
+    helper.make_node("Dropout", ["m", "ratio", "training"], ["output"], name="dropout_training"),
+], 3, [("w", matrix(r, 3, 2)), ("ratio", np.array(0.5, dtype=np.float32)), ("training", np.array(True))], ["N", 2])
+
+r = rng(35)
+save_helper("refuse_output_shape", [
+    helper.make_node("MatMul", ["input", "w"], ["output"], name="dense/MatMul"),
+], 3, [("w", matrix(r, 3, 2))], ["N", 5])
 
 with open(os.path.join(HERE, "refuse_not_onnx.onnx"), "w") as f:
     f.write('{ "inputs": 2, "layers": [ { "size": 1, "activation": "relu" } ] }\n')
