@@ -6,7 +6,7 @@ namespace BackpropGen.Tool.Tests;
 /// </summary>
 public sealed class EluTests
 {
-    [Fact(Skip = "enable when the elu activation lands on main")]
+    [Fact]
     public void Elu_model_agrees_with_onnx_runtime()
     {
         foreach (string[] options in new[] { new[] { "--numeric", "float" }, new[] { "--numeric", "double" }, new[] { "--trainable" } })
