@@ -64,6 +64,7 @@ public class VocabularyTests
         AssertTable(Vocabulary.Biases);
         AssertTable(Vocabulary.Numerics);
         AssertTable(Vocabulary.Codegens);
+        AssertTable(Vocabulary.Optimizers);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public class VocabularyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((BiasKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((NumericKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((CodegenKind)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((BackpropGen.Generator.Model.OptimizerKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => ActivationRules.UsesAlpha((ActivationKind)99));
     }
 
@@ -103,6 +105,7 @@ public class VocabularyTests
     [InlineData(typeof(BackpropGen.BiasMode), typeof(BiasKind))]
     [InlineData(typeof(BackpropGen.Numeric), typeof(NumericKind))]
     [InlineData(typeof(BackpropGen.Codegen), typeof(CodegenKind))]
+    [InlineData(typeof(BackpropGen.OptimizerKind), typeof(BackpropGen.Generator.Model.OptimizerKind))]
     public void The_public_enums_and_the_model_kinds_stay_in_step(Type publicEnum, Type modelKind)
     {
         Assert.Equal(Enum.GetNames(publicEnum), Enum.GetNames(modelKind));
