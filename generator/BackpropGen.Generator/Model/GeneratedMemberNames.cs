@@ -100,6 +100,34 @@ namespace BackpropGen.Generator.Model
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
             members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
+            members.Add(new GeneratedMember("TrainBatch", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
+            members.Add(new GeneratedMember("ApplyGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {t}"));
+            members.Add(new GeneratedMember("InputGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
+            members.Add(new GeneratedMember("ResetOptimizer", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("OptimizerStateCount", GeneratedMemberKind.Constant, true));
+            members.Add(new GeneratedMember("GetOptimizerState", GeneratedMemberKind.Method, true, span));
+            members.Add(new GeneratedMember("SetOptimizerState", GeneratedMemberKind.Method, true, readOnly));
+            members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.Add(new GeneratedMember("t_batch", GeneratedMemberKind.Field, false));
+
+            // The optimizer's state (none for plain SGD): a step count and bias corrections for Adam and AdamW, and per
+            // trained parameter its moments, as fields named after the parameter (m_w5) or, in the loops layout, arrays.
+            UpdateRule rule = network.Update;
+            if (rule.StatePerParameter > 0 && rule.CountsSteps)
+            {
+                members.Add(new GeneratedMember(UpdateRule.Step, GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember(UpdateRule.Correction1, GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember(UpdateRule.Correction2, GeneratedMemberKind.Field, false));
+            }
+
+            if (rule.StatePerParameter > 0 && layout == CodegenKind.Loops)
+            {
+                members.AddRange(rule.StateNames(string.Empty).Select(n => new GeneratedMember("_" + n.TrimEnd('_'), GeneratedMemberKind.Field, false)));
+            }
+            else if (rule.StatePerParameter > 0)
+            {
+                members.AddRange(network.Trained.SelectMany(p => rule.StateNames(p.Name)).Select(n => new GeneratedMember(n, GeneratedMemberKind.Field, false)));
+            }
 
             if (layout == CodegenKind.Loops)
             {
@@ -112,6 +140,7 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("LossCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
                 members.Add(new GeneratedMember("OutputDeltas", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
                 members.Add(new GeneratedMember("BackwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}, {span}"));
+                members.Add(new GeneratedMember("InputGradientCore", GeneratedMemberKind.Method, false, $"Scratch, {span}"));
                 members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
@@ -132,6 +161,8 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("BackwardPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
                 members.Add(new GeneratedMember("StoreGradients", GeneratedMemberKind.Method, false, $"Pass, {span}", Numbered: true));
                 members.Add(new GeneratedMember("UpdateParameters", GeneratedMemberKind.Method, false, $"Pass, {t}", Numbered: true));
+                members.Add(new GeneratedMember("ApplyGradientPart", GeneratedMemberKind.Method, false, $"Pass, {readOnly}, {t}", Numbered: true));
+                members.Add(new GeneratedMember("InputGradientPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
             }
 
             return members;
@@ -157,6 +188,7 @@ namespace BackpropGen.Generator.Model
                 new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
                 new GeneratedMember("WeightCount", GeneratedMemberKind.Constant, true),
                 new GeneratedMember("BiasCount", GeneratedMemberKind.Constant, true),
+                new GeneratedMember("OptimizerStateCount", GeneratedMemberKind.Constant, true),
                 new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"),
                 new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"),
             };
@@ -177,6 +209,12 @@ namespace BackpropGen.Generator.Model
             members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
             members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
+            members.Add(new GeneratedMember("TrainBatch", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
+            members.Add(new GeneratedMember("ApplyGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {t}"));
+            members.Add(new GeneratedMember("InputGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
+            members.Add(new GeneratedMember("ResetOptimizer", GeneratedMemberKind.Method, true, string.Empty));
+            members.Add(new GeneratedMember("GetOptimizerState", GeneratedMemberKind.Method, true, span));
+            members.Add(new GeneratedMember("SetOptimizerState", GeneratedMemberKind.Method, true, readOnly));
             members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
             return members;
         }

@@ -103,6 +103,7 @@ public class VocabularyTests
     [InlineData(typeof(BackpropGen.BiasMode), typeof(BiasKind))]
     [InlineData(typeof(BackpropGen.Numeric), typeof(NumericKind))]
     [InlineData(typeof(BackpropGen.Codegen), typeof(CodegenKind))]
+    [InlineData(typeof(BackpropGen.OptimizerKind), typeof(global::BackpropGen.Generator.Model.OptimizerKind))]
     public void The_public_enums_and_the_model_kinds_stay_in_step(Type publicEnum, Type modelKind)
     {
         Assert.Equal(Enum.GetNames(publicEnum), Enum.GetNames(modelKind));
