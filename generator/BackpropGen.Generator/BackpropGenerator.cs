@@ -75,12 +75,13 @@ namespace BackpropGen.Generator
                     }
                 });
 
-            // [Layer], [InitialWeights] or [InitialBiases] on a class without [Network]: a warning, as nothing reads them.
+            // [Layer], [InitialWeights], [InitialBiases] or [Optimizer] on a class without [Network]: a warning, as nothing reads them.
             foreach (IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphans in new[]
             {
                 OrphanAttributes(context, TypeNames.LayerAttribute),
                 OrphanAttributes(context, TypeNames.InitialWeightsAttribute),
                 OrphanAttributes(context, TypeNames.InitialBiasesAttribute),
+                OrphanAttributes(context, TypeNames.OptimizerAttribute),
             })
             {
                 context.RegisterSourceOutput(orphans, static (output, diagnostics) =>

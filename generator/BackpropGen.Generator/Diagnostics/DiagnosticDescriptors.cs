@@ -147,6 +147,11 @@ namespace BackpropGen.Generator.Diagnostics
             "A name the generated code relies on is taken",
             "{0} is in scope of the network class '{1}', and the generated code {2}, which would then mean it; rename it (or move the network class out of its reach)");
 
+        public static readonly DiagnosticDescriptor NesterovWithoutMomentum = Error(
+            "BPG030",
+            "Nesterov momentum without momentum",
+            "Nesterov momentum needs a momentum above 0: {0}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using BackpropGen.Generator.Emit;
+using BackpropGen.Generator.Emit.Members;
 
 namespace BackpropGen.Generator.Model
 {
@@ -61,18 +62,13 @@ namespace BackpropGen.Generator.Model
             string t = network.Numeric.Keyword;
             string span = $"global::System.Span<{t}>", readOnly = $"global::System.ReadOnlySpan<{t}>";
             CodegenKind layout = CodeLayout.Choose(description);
-            var members = new List<GeneratedMember>
-            {
-                new GeneratedMember("InputCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("OutputCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"),
-                new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"),
-            };
+            // The public members are the member table's; the private ones below are each layout's own.
+            var members = Public(description.Frozen ? Audience.Frozen : Audience.Trainable, target, network.Numeric, network);
+            members.Add(new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.Add(new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"));
 
             if (description.Frozen)
             {
-                members.Add(new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
                 if (layout == CodegenKind.Loops)
                 {
                     members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
@@ -83,50 +79,15 @@ namespace BackpropGen.Generator.Model
                 return members;
             }
 
-            members.Add(new GeneratedMember("WeightCount", GeneratedMemberKind.Constant, true));
-            members.Add(new GeneratedMember("BiasCount", GeneratedMemberKind.Constant, true));
-            members.Add(new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"));
-            members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
-            members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
-            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
-            members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
-            members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
-            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
-            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
-            members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
-            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
-            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
-            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
-            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
-            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
             members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
-            members.Add(new GeneratedMember("TrainBatch", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
-            members.Add(new GeneratedMember("ApplyGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {t}"));
-            members.Add(new GeneratedMember("InputGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
-            members.Add(new GeneratedMember("ResetOptimizer", GeneratedMemberKind.Method, true, string.Empty));
-            members.Add(new GeneratedMember("OptimizerStateCount", GeneratedMemberKind.Constant, true));
-            members.Add(new GeneratedMember("GetOptimizerState", GeneratedMemberKind.Method, true, span));
-            members.Add(new GeneratedMember("SetOptimizerState", GeneratedMemberKind.Method, true, readOnly));
-            members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
             members.Add(new GeneratedMember("t_batch", GeneratedMemberKind.Field, false));
-
-            // The optimizer's state (none for plain SGD): a step count and bias corrections for Adam and AdamW, and per
-            // trained parameter its moments, as fields named after the parameter (m_w5) or, in the loops layout, arrays.
+            members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
             UpdateRule rule = network.Update;
-            if (rule.StatePerParameter > 0 && rule.CountsSteps)
+            if (rule.CountsSteps)
             {
                 members.Add(new GeneratedMember(UpdateRule.Step, GeneratedMemberKind.Field, false));
                 members.Add(new GeneratedMember(UpdateRule.Correction1, GeneratedMemberKind.Field, false));
                 members.Add(new GeneratedMember(UpdateRule.Correction2, GeneratedMemberKind.Field, false));
-            }
-
-            if (rule.StatePerParameter > 0 && layout == CodegenKind.Loops)
-            {
-                members.AddRange(rule.StateNames(string.Empty).Select(n => new GeneratedMember("_" + n.TrimEnd('_'), GeneratedMemberKind.Field, false)));
-            }
-            else if (rule.StatePerParameter > 0)
-            {
-                members.AddRange(network.Trained.SelectMany(p => rule.StateNames(p.Name)).Select(n => new GeneratedMember(n, GeneratedMemberKind.Field, false)));
             }
 
             if (layout == CodegenKind.Loops)
@@ -141,6 +102,7 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("OutputDeltas", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}"));
                 members.Add(new GeneratedMember("BackwardCore", GeneratedMemberKind.Method, false, $"Scratch, {readOnly}, {span}"));
                 members.Add(new GeneratedMember("InputGradientCore", GeneratedMemberKind.Method, false, $"Scratch, {span}"));
+                members.AddRange(rule.StateNames(string.Empty).Select(n => new GeneratedMember("_" + n.TrimEnd('_'), GeneratedMemberKind.Field, false)));
                 members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
@@ -149,6 +111,7 @@ namespace BackpropGen.Generator.Model
 
             // Unrolled and split: the parameters as fields named like the article.
             members.AddRange(network.Parameters.Select(p => new GeneratedMember(p.Name, GeneratedMemberKind.Field, false)));
+            members.AddRange(network.Trained.SelectMany(p => rule.StateNames(p.Name)).Select(n => new GeneratedMember(n, GeneratedMemberKind.Field, false)));
             if (layout == CodegenKind.Split)
             {
                 // The named quantities live in a per-thread Pass object that the part methods take.
@@ -173,49 +136,70 @@ namespace BackpropGen.Generator.Model
             "global::" + (target.Namespace is null ? string.Empty : Common.Identifiers.EscapeDotted(target.Namespace) + ".") + target.DisplayName;
 
         /// <summary>
-        /// The placeholder members written when a description has errors (Emit/PlaceholderEmitter), so that a user member
-        /// clashing with one of them turns the placeholders off instead of adding an error inside generated code.
+        /// The placeholder members written when a description has errors (NetworkFile.EmitPlaceholder: every member of the
+        /// table, throwing), so that a user member clashing with one of them turns the placeholders off instead of adding
+        /// an error inside generated code.
         /// </summary>
         public static IReadOnlyList<GeneratedMember> ForPlaceholder(TargetClass target, NumericKind numeric)
         {
-            string t = NumericType.Of(numeric).Keyword;
-            string span = $"global::System.Span<{t}>", readOnly = $"global::System.ReadOnlySpan<{t}>";
-            var members = new List<GeneratedMember>
-            {
-                new GeneratedMember("Unavailable", GeneratedMemberKind.Constant, false),
-                new GeneratedMember("InputCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("OutputCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("ParameterCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("WeightCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("BiasCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("OptimizerStateCount", GeneratedMemberKind.Constant, true),
-                new GeneratedMember("ParameterName", GeneratedMemberKind.Method, true, "int"),
-                new GeneratedMember("Predict", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"),
-            };
+            List<GeneratedMember> members = Public(Audience.Both, target, NumericType.Of(numeric), network: null);
             if (target.IsStatic)
             {
-                return members;
+                // A static class can only be a frozen network: the placeholder declares the static members only.
+                members = members.Where(m => m.Kind == GeneratedMemberKind.Constant || m.Name is "ParameterName" or "Predict").ToList();
             }
 
-            members.Add(new GeneratedMember("GetParameters", GeneratedMemberKind.Method, true, span));
-            members.Add(new GeneratedMember("SetParameters", GeneratedMemberKind.Method, true, readOnly));
-            members.Add(new GeneratedMember("CopyParametersTo", GeneratedMemberKind.Method, true, FullyQualified(target)));
-            members.Add(new GeneratedMember("Forward", GeneratedMemberKind.Method, true, $"{readOnly}, {span}"));
-            members.Add(new GeneratedMember("Loss", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}"));
-            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
-            members.Add(new GeneratedMember("Backward", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}, out Trace"));
-            members.Add(new GeneratedMember("TrainStep", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
-            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter"));
-            members.Add(new GeneratedMember("WriteDescription", GeneratedMemberKind.Method, true, "global::System.IO.TextWriter, bool"));
-            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, string.Empty));
-            members.Add(new GeneratedMember("ToDescriptionJson", GeneratedMemberKind.Method, true, "bool"));
-            members.Add(new GeneratedMember("TrainBatch", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {t}"));
-            members.Add(new GeneratedMember("ApplyGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {t}"));
-            members.Add(new GeneratedMember("InputGradient", GeneratedMemberKind.Method, true, $"{readOnly}, {readOnly}, {span}"));
-            members.Add(new GeneratedMember("ResetOptimizer", GeneratedMemberKind.Method, true, string.Empty));
-            members.Add(new GeneratedMember("GetOptimizerState", GeneratedMemberKind.Method, true, span));
-            members.Add(new GeneratedMember("SetOptimizerState", GeneratedMemberKind.Method, true, readOnly));
-            members.Add(new GeneratedMember("Trace", GeneratedMemberKind.Type, true));
+            members.Insert(0, new GeneratedMember("Unavailable", GeneratedMemberKind.Constant, false));
+            return members;
+        }
+
+        /// <summary>"A<T, U> a, B b" -> "A<T, U> a", "B b": split at the commas outside angle brackets.</summary>
+        private static IEnumerable<string> TopLevelParts(string parameters)
+        {
+            int depth = 0, start = 0;
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                depth += parameters[i] == '<' ? 1 : parameters[i] == '>' ? -1 : 0;
+                if (parameters[i] == ',' && depth == 0)
+                {
+                    yield return parameters.Substring(start, i - start).Trim();
+                    start = i + 1;
+                }
+            }
+
+            if (parameters.Trim().Length > 0)
+            {
+                yield return parameters.Substring(start).Trim();
+            }
+        }
+
+        /// <summary>The table's members for <paramref name="audience"/>, with the parameter types their declarations give.</summary>
+        private static List<GeneratedMember> Public(Audience audience, TargetClass target, NumericType numeric, NetworkModel? network)
+        {
+            var context = new MemberContext(numeric, new Common.SourceWriter(), network, FullyQualified(target));
+            var members = new List<GeneratedMember>();
+            foreach (Member member in MemberTable.For(audience))
+            {
+                string declaration = member.Declaration(context);
+                switch (member.Shape)
+                {
+                    case MemberShape.Constant:
+                    case MemberShape.Type:
+                        members.Add(new GeneratedMember(declaration.Substring(declaration.LastIndexOf(' ') + 1), member.Shape == MemberShape.Constant ? GeneratedMemberKind.Constant : GeneratedMemberKind.Type, true));
+                        break;
+                    case MemberShape.Method:
+                        int open = declaration.IndexOf('(');
+                        string name = declaration.Substring(declaration.LastIndexOf(' ', open) + 1, open - declaration.LastIndexOf(' ', open) - 1);
+                        string parameters = declaration.Substring(open + 1, declaration.Length - open - 2);
+                        // "ReadOnlySpan<double> input, out Trace trace" -> "ReadOnlySpan<double>, out Trace": each parameter without its name.
+                        string types = string.Join(", ", TopLevelParts(parameters).Select(p => p.Substring(0, p.LastIndexOf(' '))));
+                        members.Add(new GeneratedMember(name, GeneratedMemberKind.Method, true, types));
+                        break;
+                    default:
+                        throw new System.ArgumentOutOfRangeException(nameof(audience), member.Shape, "Unknown member shape.");
+                }
+            }
+
             return members;
         }
     }

@@ -11,6 +11,14 @@ namespace BackpropGen.Generator.Model
     {
         public const double DefaultBeta1 = 0.9, DefaultBeta2 = 0.999, DefaultEpsilon = 1e-8, DefaultAdamWWeightDecay = 0.01;
 
+        /// <summary>The JSON keys an optimizer of <paramref name="kind"/> takes besides "type" (the attribute's properties, capitalised).</summary>
+        public static string[] Keys(OptimizerKind kind) => kind switch
+        {
+            OptimizerKind.Sgd => new[] { "momentum", "nesterov", "weightDecay" },
+            OptimizerKind.Adam or OptimizerKind.AdamW => new[] { "beta1", "beta2", "epsilon", "weightDecay" },
+            _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
+        };
+
         /// <summary>Weight decay when none is given: 0, except AdamW's decoupled 0.01.</summary>
         public static double DefaultWeightDecay(OptimizerKind kind) => kind == OptimizerKind.AdamW ? DefaultAdamWWeightDecay : 0.0;
     }

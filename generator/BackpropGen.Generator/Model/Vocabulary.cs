@@ -27,6 +27,16 @@ namespace BackpropGen.Generator.Model
 
         public static readonly IReadOnlyList<KeyValuePair<string, CodegenKind>> Codegens = Table(Names<CodegenKind>(Name));
 
+        public static readonly IReadOnlyList<KeyValuePair<string, OptimizerKind>> Optimizers = Table(Names<OptimizerKind>(Name));
+
+        public static string Name(OptimizerKind kind) => kind switch
+        {
+            OptimizerKind.Sgd => "sgd",
+            OptimizerKind.Adam => "adam",
+            OptimizerKind.AdamW => "adamw",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "Unknown optimizer."),
+        };
+
         /// <summary>The JSON spelling of an activation.</summary>
         public static string Name(ActivationKind kind) => kind switch
         {

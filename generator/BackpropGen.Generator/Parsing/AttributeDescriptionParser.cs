@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackpropGen.Generator.Parsing
 {
     /// <summary>[Network], [Layer], [InitialWeights], [InitialBiases] (SPEC 2b) to a <see cref="NetworkDescription"/>.</summary>
-    internal static class AttributeDescriptionParser
+    internal static partial class AttributeDescriptionParser
     {
         public static NetworkDescription? Parse(
             AttributeData network,
@@ -76,6 +76,10 @@ namespace BackpropGen.Generator.Parsing
                 InitialValues(all, TypeNames.InitialBiasesAttribute, at.InitialBiasItems, out LocationInfo? biasesAt, networkLocation, className, diagnostics, cancellationToken));
             at.InitialWeights = weightsAt;
             at.InitialBiases = biasesAt;
+            description = description with
+            {
+                Optimizer = ReadOptimizer(all.FirstOrDefault(a => NetworkRequestReader.Is(a, TypeNames.OptimizerAttribute)), networkLocation, diagnostics, cancellationToken),
+            };
 
             // Every independent mistake in one build: the rules still run after a mistake above (a missing Inputs, an
             // unknown enum value), and skip only what depends on it (counts of initial values).

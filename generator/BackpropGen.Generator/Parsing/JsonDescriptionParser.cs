@@ -10,9 +10,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace BackpropGen.Generator.Parsing
 {
     /// <summary>A JSON description (SPEC 2a) to a <see cref="NetworkDescription"/>, with a diagnostic at the line and column of every mistake.</summary>
-    internal sealed class JsonDescriptionParser
+    internal sealed partial class JsonDescriptionParser
     {
-        private static readonly string[] RootKeys = { "inputs", "layers", "loss", "numeric", "trainBiases", "initial", "seed", "frozen", "codegen" };
+        private static readonly string[] RootKeys = { "inputs", "layers", "loss", "numeric", "trainBiases", "initial", "seed", "frozen", "codegen", "optimizer" };
         private static readonly string[] LayerKeys = { "size", "activation", "alpha", "bias" };
         private static readonly string[] InitialKeys = { "weights", "biases" };
 
@@ -85,6 +85,11 @@ namespace BackpropGen.Generator.Parsing
             _at.Loss = Location(keys, "loss");
             _at.Frozen = Location(keys, "frozen");
             _at.Codegen = Location(keys, "codegen");
+            if (keys.TryGetValue("optimizer", out JsonMember optimizer))
+            {
+                description = description with { Optimizer = ReadOptimizer(optimizer.Value) };
+            }
+
             if (keys.TryGetValue("initial", out JsonMember initial))
             {
                 description = ReadInitial(initial.Value, description);

@@ -129,7 +129,7 @@ namespace BackpropGen.Generator.Parsing
         /// </summary>
         private static (string What, LocationInfo? Where)? SecondDescription(AttributeData network, AttributeSyntax? networkSyntax, ImmutableArray<AttributeData> all, CancellationToken cancellationToken)
         {
-            foreach (string name in new[] { TypeNames.LayerAttribute, TypeNames.InitialWeightsAttribute, TypeNames.InitialBiasesAttribute })
+            foreach (string name in new[] { TypeNames.LayerAttribute, TypeNames.InitialWeightsAttribute, TypeNames.InitialBiasesAttribute, TypeNames.OptimizerAttribute })
             {
                 AttributeData? first = all.FirstOrDefault(a => Is(a, name));
                 if (first is not null)
@@ -156,7 +156,8 @@ namespace BackpropGen.Generator.Parsing
 
         private static bool IsOurs(AttributeData attribute) =>
             Is(attribute, TypeNames.NetworkAttribute) || Is(attribute, TypeNames.LayerAttribute)
-            || Is(attribute, TypeNames.InitialWeightsAttribute) || Is(attribute, TypeNames.InitialBiasesAttribute);
+            || Is(attribute, TypeNames.InitialWeightsAttribute) || Is(attribute, TypeNames.InitialBiasesAttribute)
+            || Is(attribute, TypeNames.OptimizerAttribute);
 
         private static bool IsBroken(AttributeData attribute) =>
             attribute.AttributeConstructor is null

@@ -15,6 +15,20 @@ namespace BackpropGen.Generator.Parsing
     {
         public static ParsedNetwork Resolve(NetworkRequest request, EquatableArray<DescriptionFile> files, NearMisses nearMisses, CancellationToken cancellationToken)
         {
+            try
+            {
+                return ResolveCore(request, files, nearMisses);
+            }
+            catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+            {
+                // Last line of defence: a bug must surface as a clear BPG error on this network, never as CS8785 for all.
+                var error = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, request.ClassLocation, request.Target.DisplayName, exception.GetType().Name + ": " + exception.Message);
+                return new ParsedNetwork(request.Target, null, request.JsonPath ?? request.Target.DisplayName, request.Numeric, false, new[] { error }.ToEquatableArray());
+            }
+        }
+
+        private static ParsedNetwork ResolveCore(NetworkRequest request, EquatableArray<DescriptionFile> files, NearMisses nearMisses)
+        {
             var diagnostics = new List<DiagnosticInfo>(request.Diagnostics);
             if (request.JsonPath is null)
             {

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 
 namespace BackpropGen.Generator.Parsing
 {
-    /// <summary>[Layer], [InitialWeights] or [InitialBiases] on a class without [Network]: nothing reads them, so say so (BPG027).</summary>
+    /// <summary>[Layer], [InitialWeights], [InitialBiases] or [Optimizer] on a class without [Network]: nothing reads them, so say so (BPG027).</summary>
     internal static class OrphanAttributes
     {
         public static EquatableArray<DiagnosticInfo> Check(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)

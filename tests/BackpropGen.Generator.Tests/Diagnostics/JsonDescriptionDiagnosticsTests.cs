@@ -24,7 +24,7 @@ public class JsonDescriptionDiagnosticsTests
         string json = D.Full.Replace("\"seed\": 7,", "\"sed\": 7,");
 
         Diagnostic error = Error(json, "BPG004", D.Seed, 3, "\"sed\"");
-        DiagnosticAssert.MessageContains(error, "Unknown key \"sed\" in the description", "did you mean \"seed\"? expected one of: inputs, layers, loss, numeric, trainBiases, initial, seed, frozen, codegen");
+        DiagnosticAssert.MessageContains(error, "Unknown key \"sed\" in the description", "did you mean \"seed\"? expected one of: inputs, layers, loss, numeric, trainBiases, initial, seed, frozen, codegen, optimizer");
     }
 
     [Fact]
