@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Threading;
+using BackpropGen.Generator.Emit;
 using BackpropGen.Generator.Model;
 using BackpropGen.Generator.Parsing;
 using BackpropGen.Generator.Tests.Infrastructure;
@@ -23,32 +24,58 @@ public class GeneratedMemberNamesTests
 
     private const string Initial = """, "initial": { "weights": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "biases": [0.1, 0.2, 0.3] }""";
 
-    public static TheoryData<string, string> Layouts => new()
+    /// <summary>Name, JSON, and the optimizer ("" for plain SGD; the JSON reader has no "optimizer" key yet, so it is set on the parsed description).</summary>
+    public static TheoryData<string, string, string> Layouts => new()
     {
-        { "Unrolled", "{" + Layers + ", \"codegen\": \"unrolled\" }" },
-        { "Split", "{" + Layers + ", \"codegen\": \"split\" }" },
-        { "Loops", "{" + Layers + ", \"codegen\": \"loops\" }" },
-        { "LoopsFloatIdentity", """{ "inputs": 2, "numeric": "float", "layers": [ { "size": 2, "activation": "relu", "bias": "shared" }, { "size": 1, "activation": "identity" } ], "codegen": "loops" }""" },
-        { "FrozenUnrolled", "{" + Layers + ", \"frozen\": true, \"codegen\": \"unrolled\"" + Initial + " }" },
-        { "FrozenLoops", "{" + Layers + ", \"frozen\": true, \"codegen\": \"loops\"" + Initial + " }" },
+        { "Unrolled", "{" + Layers + ", \"codegen\": \"unrolled\" }", "" },
+        { "Split", "{" + Layers + ", \"codegen\": \"split\" }", "" },
+        { "Loops", "{" + Layers + ", \"codegen\": \"loops\" }", "" },
+        { "AdamUnrolled", "{" + Layers + ", \"codegen\": \"unrolled\" }", "adam" },
+        { "MomentumSplit", "{" + Layers + ", \"codegen\": \"split\", \"trainBiases\": false }", "momentum" },
+        { "AdamWLoops", "{" + Layers + ", \"codegen\": \"loops\" }", "adamw" },
+        { "MomentumLoops", "{" + Layers + ", \"codegen\": \"loops\" }", "momentum" },
+        { "LoopsFloatIdentity", """{ "inputs": 2, "numeric": "float", "layers": [ { "size": 2, "activation": "relu", "bias": "shared" }, { "size": 1, "activation": "identity" } ], "codegen": "loops" }""", "" },
+        { "FrozenUnrolled", "{" + Layers + ", \"frozen\": true, \"codegen\": \"unrolled\"" + Initial + " }", "" },
+        { "FrozenLoops", "{" + Layers + ", \"frozen\": true, \"codegen\": \"loops\"" + Initial + " }", "" },
     };
 
+    /// <summary>Every network of <see cref="Layouts"/>, emitted as the generator emits it, compiled together.</summary>
     private static readonly Lazy<Assembly> Compiled = new(() =>
     {
-        string source = string.Concat(Layouts.Select(row => $"[BackpropGen.Network(\"nets/{row[0]}.json\")] public {(((string)row[1]).Contains("frozen", StringComparison.Ordinal) ? "static " : string.Empty)}partial class {row[0]} {{ }}\n"));
-        GeneratorRun run = GeneratorHarness.Run(source, Layouts.Select(row => ($"/p/nets/{row[0]}.json", (string)row[1])).ToArray());
-        Assert.Empty(run.GeneratorDiagnostics);
-        return GeneratorHarness.EmitAndLoad(run.OutputCompilation);
+        var sources = new List<string>();
+        foreach (object[] row in Layouts)
+        {
+            NetworkDescription description = Describe((string)row[0], (string)row[1], (string)row[2]);
+            var target = new TargetClass(null, (string)row[0], default, IsStatic: description.Frozen);
+            sources.Add($"public {(description.Frozen ? "static " : string.Empty)}partial class {row[0]} {{ }}");
+            sources.Add(NetworkFile.Emit(target, description, "GeneratedMemberNamesTests"));
+        }
+
+        return GeneratorHarness.EmitAndLoad(GeneratorHarness.CreateCompilation(sources));
     });
 
-    [Theory]
-    [MemberData(nameof(Layouts))]
-    public void The_list_is_exactly_what_is_generated(string name, string json)
+    private static NetworkDescription Describe(string name, string json, string optimizer)
     {
         (NetworkDescription? description, List<global::BackpropGen.Generator.Diagnostics.DiagnosticInfo> diagnostics, _) =
             JsonDescriptionParser.Parse("/p/nets/" + name + ".json", SourceText.From(json), CancellationToken.None);
         Assert.Empty(diagnostics);
-        IReadOnlyList<GeneratedMember> listed = GeneratedMemberNames.For(description!, new TargetClass(null, name, default, IsStatic: description!.Frozen));
+        OptimizerDescription? rule = optimizer switch
+        {
+            "" => null,
+            "adam" => new OptimizerDescription(global::BackpropGen.Generator.Model.OptimizerKind.Adam, 0, false, 0.9, 0.999, 1e-8, 0),
+            "adamw" => new OptimizerDescription(global::BackpropGen.Generator.Model.OptimizerKind.AdamW, 0, false, 0.9, 0.999, 1e-8, 0.01),
+            "momentum" => new OptimizerDescription(global::BackpropGen.Generator.Model.OptimizerKind.Sgd, 0.9, true, 0.9, 0.999, 1e-8, 0),
+            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "no such optimizer in this test"),
+        };
+        return description! with { Optimizer = rule };
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void The_list_is_exactly_what_is_generated(string name, string json, string optimizer)
+    {
+        NetworkDescription description = Describe(name, json, optimizer);
+        IReadOnlyList<GeneratedMember> listed = GeneratedMemberNames.For(description, new TargetClass(null, name, default, IsStatic: description.Frozen));
         Type type = Compiled.Value.GetType(name, throwOnError: true)!;
 
         var found = Members(type).ToList();

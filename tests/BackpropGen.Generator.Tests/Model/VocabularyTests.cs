@@ -75,7 +75,7 @@ public class VocabularyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((BiasKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((NumericKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((CodegenKind)99));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((BackpropGen.Generator.Model.OptimizerKind)99));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Vocabulary.Name((global::BackpropGen.Generator.Model.OptimizerKind)99));
         Assert.Throws<ArgumentOutOfRangeException>(() => ActivationRules.UsesAlpha((ActivationKind)99));
     }
 
@@ -105,7 +105,7 @@ public class VocabularyTests
     [InlineData(typeof(BackpropGen.BiasMode), typeof(BiasKind))]
     [InlineData(typeof(BackpropGen.Numeric), typeof(NumericKind))]
     [InlineData(typeof(BackpropGen.Codegen), typeof(CodegenKind))]
-    [InlineData(typeof(BackpropGen.OptimizerKind), typeof(BackpropGen.Generator.Model.OptimizerKind))]
+    [InlineData(typeof(BackpropGen.OptimizerKind), typeof(global::BackpropGen.Generator.Model.OptimizerKind))]
     public void The_public_enums_and_the_model_kinds_stay_in_step(Type publicEnum, Type modelKind)
     {
         Assert.Equal(Enum.GetNames(publicEnum), Enum.GetNames(modelKind));
