@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs the solution into artifacts/ and checks the package: exactly one BackpropGen.<version>.nupkg, the
-# attributes assembly in lib/netstandard2.0, the generator in analyzers/dotnet/cs and nowhere else, the metadata.
+# Packs the solution into artifacts/ and checks the packages: exactly BackpropGen.<version>.nupkg (the attributes
+# assembly in lib/netstandard2.0, the generator in analyzers/dotnet/cs and nowhere else, the metadata) and the .NET tool
+# BackpropGen.Tool.<version>.nupkg (command backpropgen).
 # Prints the version on its last line. Usage: build/pack.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,9 +17,9 @@ version="$(dotnet msbuild src/BackpropGen/BackpropGen.csproj -getProperty:Packag
 [ -n "$version" ] || fail "could not read PackageVersion"
 
 mapfile -t packages < <(cd artifacts && ls -1 -- *.nupkg 2>/dev/null)
-[ "${#packages[@]}" -eq 1 ] || fail "expected exactly one .nupkg in artifacts/, found: ${packages[*]:-none}"
-[ "${packages[0]}" = "BackpropGen.$version.nupkg" ] || fail "expected BackpropGen.$version.nupkg, found ${packages[0]}"
-nupkg="artifacts/${packages[0]}"
+[ "${packages[*]:-}" = "BackpropGen.$version.nupkg BackpropGen.Tool.$version.nupkg" ] \
+  || fail "expected BackpropGen.$version.nupkg and BackpropGen.Tool.$version.nupkg in artifacts/, found: ${packages[*]:-none}"
+nupkg="artifacts/BackpropGen.$version.nupkg"
 
 entries="$(unzip -Z1 "$nupkg")"
 echo "$entries" | sed 's/^/  /' >&2
@@ -39,5 +40,15 @@ done
 # The generator must not become a package dependency (it ships inside this package).
 if grep -q "<dependency " <<<"$nuspec"; then fail "nuspec has dependencies: $(grep '<dependency ' <<<"$nuspec")"; fi
 
-echo "pack: OK $nupkg" >&2
+# The .NET tool: command backpropgen, its assembly and the generator it runs in-process for "inspect".
+tool="artifacts/BackpropGen.Tool.$version.nupkg"
+tool_entries="$(unzip -Z1 "$tool")"
+for entry in tools/net10.0/any/BackpropGen.Tool.dll tools/net10.0/any/BackpropGen.Generator.dll tools/net10.0/any/Google.Protobuf.dll \
+             tools/net10.0/any/DotnetToolSettings.xml PACKAGE.md; do
+  grep -qx -- "$entry" <<<"$tool_entries" || fail "$tool lacks $entry"
+done
+unzip -p "$tool" tools/net10.0/any/DotnetToolSettings.xml | grep -q 'Command Name="backpropgen"' || fail "$tool does not install the command backpropgen"
+unzip -p "$tool" BackpropGen.Tool.nuspec | grep -q '<packageType name="DotnetTool"' || fail "$tool is not a DotnetTool package"
+
+echo "pack: OK $nupkg $tool" >&2
 echo "$version"

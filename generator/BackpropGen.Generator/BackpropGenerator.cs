@@ -51,9 +51,18 @@ namespace BackpropGen.Generator
                 .Select(static (all, _) => all.ToEquatableArray())
                 .WithTrackingName(TrackingNames.AdditionalFiles);
 
+            // For a path that matches nothing, what nearly does ("NETS/OK.json", "../nets/ok.json"): from every path listed.
+            IncrementalValueProvider<NearMisses> nearMisses = context.AdditionalTextsProvider
+                .Select(static (file, _) => file.Path)
+                .Collect()
+                .Combine(wanted)
+                .Select(static (pair, _) => NearMisses.Find(pair.Right, pair.Left.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray()))
+                .WithTrackingName(TrackingNames.NearMisses);
+
             IncrementalValuesProvider<ParsedNetwork> parsed = requests
                 .Combine(files)
-                .Select(static (pair, cancellationToken) => NetworkResolver.Resolve(pair.Left, pair.Right, cancellationToken))
+                .Combine(nearMisses)
+                .Select(static (pair, cancellationToken) => NetworkResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Parsed);
 
             context.RegisterSourceOutput(
@@ -62,43 +71,108 @@ namespace BackpropGen.Generator
                 {
                     foreach (DiagnosticInfo diagnostic in diagnostics)
                     {
-                        output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                        Report(output, diagnostic);
                     }
                 });
 
+            // [Layer], [InitialWeights], [InitialBiases] or [Optimizer] on a class without [Network]: a warning, as nothing reads them.
+            foreach (IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> orphans in new[]
+            {
+                OrphanAttributes(context, TypeNames.LayerAttribute),
+                OrphanAttributes(context, TypeNames.InitialWeightsAttribute),
+                OrphanAttributes(context, TypeNames.InitialBiasesAttribute),
+                OrphanAttributes(context, TypeNames.OptimizerAttribute),
+            })
+            {
+                context.RegisterSourceOutput(orphans, static (output, diagnostics) =>
+                {
+                    foreach (DiagnosticInfo diagnostic in diagnostics)
+                    {
+                        Report(output, diagnostic);
+                    }
+                });
+            }
+
+            // Every network's hint name, unique in the compilation (Roslyn compares them ignoring case): changes only when
+            // a network class is added, removed or renamed, and then only re-pairs names with the models below.
+            IncrementalValueProvider<HintNames> hintNames = requests
+                .Select(static (request, _) => request.Target)
+                .Collect()
+                .Select(static (targets, _) => HintNames.Assign(targets))
+                .WithTrackingName(TrackingNames.HintNames);
+
             IncrementalValuesProvider<(GeneratedFile? File, DiagnosticInfo? Error)> generated = parsed
                 .Where(static network => network.Description is not null)
-                .Select(static (network, _) => (network.Target, network.Description!, network.Origin))
+                .Combine(hintNames)
+                .Select(static (pair, _) => (pair.Left.Target, pair.Left.Description!, pair.Left.Origin, HintName: pair.Right.For(pair.Left.Target)))
                 .WithTrackingName(TrackingNames.Models)
-                .Select(static (model, _) => Emit(model.Target, model.Item2, model.Origin))
+                .Select(static (model, _) => Emit(model.Target, model.Item2, model.Origin, model.HintName))
                 .WithTrackingName(TrackingNames.GeneratedFiles);
 
             IncrementalValuesProvider<GeneratedFile> placeholders = parsed
                 .Where(static network => network.Description is null && network.CanHoldMembers)
-                .Select(static (network, _) => new GeneratedFile(network.Target.HintName, NetworkFile.EmitPlaceholder(network.Target, network.Numeric)))
+                .Combine(hintNames)
+                .Select(static (pair, _) => new GeneratedFile(pair.Right.For(pair.Left.Target), NetworkFile.EmitPlaceholder(pair.Left.Target, pair.Left.Numeric)))
                 .WithTrackingName(TrackingNames.Placeholders);
 
-            context.RegisterSourceOutput(placeholders, static (output, file) => output.AddSource(file.HintName, file.Source));
+            context.RegisterSourceOutput(placeholders, static (output, file) => Add(output, file));
 
             context.RegisterSourceOutput(generated, static (output, result) =>
             {
                 if (result.File is not null)
                 {
-                    output.AddSource(result.File.HintName, result.File.Source);
+                    Add(output, result.File);
                 }
 
                 if (result.Error is not null)
                 {
-                    output.ReportDiagnostic(result.Error.ToDiagnostic());
+                    Report(output, result.Error);
                 }
             });
         }
 
-        private static (GeneratedFile? File, DiagnosticInfo? Error) Emit(Model.TargetClass target, Model.NetworkDescription description, string origin)
+        private static IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> OrphanAttributes(IncrementalGeneratorInitializationContext context, string attribute) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    static (syntax, cancellationToken) => Parsing.OrphanAttributes.Check(syntax, cancellationToken))
+                .WithTrackingName(TrackingNames.OrphanAttributes);
+
+        /// <summary>
+        /// One network's file. Roslyn throws for a hint name it refuses; caught here, that stays this network's problem
+        /// (a BPG999 naming it) instead of failing the generator, and with it every other network (CS8785).
+        /// </summary>
+        private static void Add(SourceProductionContext output, GeneratedFile file)
         {
             try
             {
-                return (new GeneratedFile(target.HintName, NetworkFile.Emit(target, description, origin)), null);
+                output.AddSource(file.HintName, file.Source);
+            }
+            catch (ArgumentException exception)
+            {
+                Report(output, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, null, file.HintName, exception.GetType().Name + ": " + exception.Message));
+            }
+        }
+
+        /// <summary>One diagnostic; one that Roslyn refuses is replaced by a BPG999 saying so, and never stops the others.</summary>
+        private static void Report(SourceProductionContext output, DiagnosticInfo diagnostic)
+        {
+            try
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+            catch (ArgumentException exception)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, diagnostic.Descriptor.Id, exception.GetType().Name + ": " + exception.Message));
+            }
+        }
+
+        private static (GeneratedFile? File, DiagnosticInfo? Error) Emit(Model.TargetClass target, Model.NetworkDescription description, string origin, string hintName)
+        {
+            try
+            {
+                return (new GeneratedFile(hintName, NetworkFile.Emit(target, description, origin)), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -7,5 +7,6 @@ namespace BackpropGen.Generator
         public const string LayerAttribute = "BackpropGen.LayerAttribute";
         public const string InitialWeightsAttribute = "BackpropGen.InitialWeightsAttribute";
         public const string InitialBiasesAttribute = "BackpropGen.InitialBiasesAttribute";
+        public const string OptimizerAttribute = "BackpropGen.OptimizerAttribute";
     }
 }

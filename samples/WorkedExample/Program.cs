@@ -52,6 +52,8 @@ internal static class Program
     {
         Console.WriteLine("BackpropGen: \"A Step by Step Backpropagation Example\" (Matt Mazur, 2015), reproduced");
         Console.WriteLine("with the class the generator writes from mazur.json (MazurNet).");
+        Console.WriteLine("Every computed number is checked against its exact value. A \"no\" in the last column means the");
+        Console.WriteLine("article printed another figure (its rounding, or its earlier script: see the end), not an error.");
         Console.WriteLine();
         Console.WriteLine("Network: inputs i1 i2 -> hidden h1 h2 -> outputs o1 o2, all logistic; one bias per layer,");
         Console.WriteLine("shared by its neurons (b1, b2); E_total = sum of 1/2 (target - out)^2; plain gradient");

@@ -66,4 +66,15 @@ namespace BackpropGen
         /// <summary>The unrolled lines, with quantities as fields, split across methods that each stay inside the JIT's budgets.</summary>
         Split,
     }
+
+    /// <summary>The optimizer a network trains with (<see cref="OptimizerAttribute"/>); the update rules are PyTorch's.</summary>
+    public enum OptimizerKind
+    {
+        /// <summary>torch.optim.SGD (dampening 0): momentum, nesterov, weight decay as L2.</summary>
+        Sgd,
+        /// <summary>torch.optim.Adam: bias-corrected moments, weight decay as L2.</summary>
+        Adam,
+        /// <summary>torch.optim.AdamW: Adam with decoupled weight decay.</summary>
+        AdamW,
+    }
 }

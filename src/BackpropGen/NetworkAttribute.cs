@@ -108,4 +108,41 @@ namespace BackpropGen
         /// <summary>The initial biases.</summary>
         public double[] Values { get; }
     }
+
+    /// <summary>
+    /// How TrainStep, TrainBatch and ApplyGradient update the parameters, the twin of the JSON "optimizer" key. Without it,
+    /// training is plain gradient descent. Only the properties written here are read; the others take PyTorch's defaults
+    /// (momentum 0, nesterov false; beta1 0.9, beta2 0.999, epsilon 1e-8; weight decay 0, or 0.01 for AdamW).
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [Conditional("BACKPROPGEN_KEEP_ATTRIBUTES")]
+    public sealed class OptimizerAttribute : Attribute
+    {
+        /// <summary>The optimizer.</summary>
+        public OptimizerAttribute(OptimizerKind kind)
+        {
+            Kind = kind;
+        }
+
+        /// <summary>The optimizer.</summary>
+        public OptimizerKind Kind { get; }
+
+        /// <summary>SGD's momentum (0 when not set).</summary>
+        public double Momentum { get; set; } = double.NaN;
+
+        /// <summary>SGD's Nesterov momentum (needs a momentum above 0).</summary>
+        public bool Nesterov { get; set; }
+
+        /// <summary>Adam's and AdamW's decay of the first moment (0.9 when not set).</summary>
+        public double Beta1 { get; set; } = double.NaN;
+
+        /// <summary>Adam's and AdamW's decay of the second moment (0.999 when not set).</summary>
+        public double Beta2 { get; set; } = double.NaN;
+
+        /// <summary>Adam's and AdamW's epsilon (1e-8 when not set).</summary>
+        public double Epsilon { get; set; } = double.NaN;
+
+        /// <summary>Weight decay: L2 for SGD and Adam (0 when not set), decoupled for AdamW (0.01 when not set).</summary>
+        public double WeightDecay { get; set; } = double.NaN;
+    }
 }

@@ -9,6 +9,8 @@ public interface ITrainable<T>
 
     int Outputs { get; }
 
+    int Parameters { get; }
+
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
     T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
@@ -20,18 +22,24 @@ public interface ITrainable<T>
     void GetParameters(Span<T> destination);
 
     void SetParameters(ReadOnlySpan<T> source);
+
+    T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, T learningRate);
+
+    void ApplyGradient(ReadOnlySpan<T> gradient, T learningRate);
+
+    T InputGradient(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> inputGradient);
 }
 
-[Network("mazur.json")] public partial class Mazur : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n4_12_6.json")] public partial class N4_12_6 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n6_10_8_4f.json")] public partial class N6_10_8_4F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n16_32_10.json")] public partial class N16_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n64_32_10.json")] public partial class N64_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n64_32_10_split.json")] public partial class N64_32_10Split : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n64_32_10f.json")] public partial class N64_32_10F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n64_128_64_10.json")] public partial class N64_128_64_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n784_128_10.json")] public partial class N784_128_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; }
-[Network("n784_128_10f.json")] public partial class N784_128_10F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; }
+[Network("mazur.json")] public partial class Mazur : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n4_12_6.json")] public partial class N4_12_6 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n6_10_8_4f.json")] public partial class N6_10_8_4F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n16_32_10.json")] public partial class N16_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n64_32_10.json")] public partial class N64_32_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n64_32_10_split.json")] public partial class N64_32_10Split : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n64_32_10f.json")] public partial class N64_32_10F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n64_128_64_10.json")] public partial class N64_128_64_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n784_128_10.json")] public partial class N784_128_10 : ITrainable<double> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
+[Network("n784_128_10f.json")] public partial class N784_128_10F : ITrainable<float> { public int Inputs => InputCount; public int Outputs => OutputCount; public int Parameters => ParameterCount; }
 
 [Network(Inputs = 2, Frozen = true)]
 [Layer(2, Activation.Logistic, Bias = BiasMode.Shared)]

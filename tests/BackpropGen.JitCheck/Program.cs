@@ -37,13 +37,32 @@ static void Exercise<T>(ITrainable<T> network)
     }
 
     target[0] = T.One;
+    var batchInputs = new T[4 * input.Length];
+    var batchTargets = new T[4 * target.Length];
+    for (int r = 0; r < 4; r++)
+    {
+        input.CopyTo(batchInputs, r * input.Length);
+        target.CopyTo(batchTargets, r * target.Length);
+    }
+
     for (int i = 0; i < 50; i++)
     {
         network.Forward(input, output);
         network.Loss(input, target);
         network.Backward(input, target, parameters);
         network.TrainStep(input, target, T.CreateChecked(1e-4));
+        network.TrainBatch(batchInputs, batchTargets, T.CreateChecked(1e-4));
+        network.InputGradient(input, target, output.Length >= input.Length ? output : new T[input.Length]);
+    }
+
+    var gradient = new T[parameters.Length];
+    network.Backward(input, target, gradient);
+    network.GetParameters(parameters);
+    for (int i = 0; i < 50; i++)
+    {
+        network.ApplyGradient(new ReadOnlySpan<T>(gradient, 0, network.Parameters), T.CreateChecked(1e-9));
     }
 
     network.GetParameters(parameters);
 }
+

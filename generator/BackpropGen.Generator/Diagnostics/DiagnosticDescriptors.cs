@@ -10,7 +10,7 @@ namespace BackpropGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DescriptionFileNotFound = Error(
             "BPG001",
             "Network description file not found",
-            "No AdditionalFiles item matches \"{0}\"; add <AdditionalFiles Include=\"...\" /> for the JSON description to the project");
+            "No AdditionalFiles item matches \"{0}\"; {1}");
 
         public static readonly DiagnosticDescriptor DescriptionFileAmbiguous = Error(
             "BPG002",
@@ -122,6 +122,36 @@ namespace BackpropGen.Generator.Diagnostics
             "Unrolled code too large for the JIT to optimize",
             "The unrolled TrainStep of this network holds {0} named locals; the JIT compiles a method with more than 2,000 locals without optimization (MinOpts) for the life of the process, so Backward and TrainStep would run several times slower. Use {1} (the same lines cut into methods the JIT optimizes) or {2}");
 
+        public static readonly DiagnosticDescriptor MemberClash = Error(
+            "BPG025",
+            "A member of the class clashes with a generated member",
+            "{0} clashes with the {1} that BackpropGen generates into this class; {2}");
+
+        public static readonly DiagnosticDescriptor StaticTrainableNetwork = Error(
+            "BPG026",
+            "A trainable network cannot be a static class",
+            "The class '{0}' is static, but a trainable network has instance members (its parameters, Forward, TrainStep, ...); remove 'static', or make the network frozen ({1}) to get a static Predict");
+
+        public static readonly DiagnosticDescriptor AttributeWithoutNetwork = Warning(
+            "BPG027",
+            "Network attribute without [Network]",
+            "[{0}] on '{1}' has no effect: the class has no [Network] attribute; add [Network(Inputs = ...)] to describe a network, or remove [{0}]");
+
+        public static readonly DiagnosticDescriptor AlphaIgnored = Warning(
+            "BPG028",
+            "alpha has no effect on this activation",
+            "{0} sets alpha, but its activation {1} does not use it (alpha is read by {2} only); remove alpha or change the activation");
+
+        public static readonly DiagnosticDescriptor ReservedNameInScope = Error(
+            "BPG029",
+            "A name the generated code relies on is taken",
+            "{0} is in scope of the network class '{1}', and the generated code {2}, which would then mean it; rename it (or move the network class out of its reach)");
+
+        public static readonly DiagnosticDescriptor NesterovWithoutMomentum = Error(
+            "BPG030",
+            "Nesterov momentum without momentum",
+            "Nesterov momentum needs a momentum above 0: {0}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "BPG999",
             "BackpropGen internal error",
@@ -139,6 +169,7 @@ namespace BackpropGen.Generator.Diagnostics
                 Category,
                 severity,
                 isEnabledByDefault: true,
-                helpLinkUri: "https://github.com/backpropgen/backpropgen#" + id.ToLowerInvariant());
+                // No help link: the package has no public address yet; the README's "Diagnostics" table explains each id.
+                helpLinkUri: null);
     }
 }

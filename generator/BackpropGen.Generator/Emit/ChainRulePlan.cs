@@ -62,6 +62,7 @@ namespace BackpropGen.Generator.Emit
             Forward = network.Layers.Select(ForwardBlock).ToArray();
             Loss = LossBlock();
             Backward = BackwardBlocks();
+            InputGradients = InputGradientBlock();
         }
 
         public QuantityBlock Inputs { get; }
@@ -73,6 +74,12 @@ namespace BackpropGen.Generator.Emit
         public QuantityBlock Loss { get; }
 
         public IReadOnlyList<QuantityBlock> Backward { get; }
+
+        /// <summary>dE_total/d(input) for every input, from the first layer's deltas (InputGradient only; not in Trace).</summary>
+        public QuantityBlock InputGradients { get; }
+
+        /// <summary>"dE_di1": the local holding dE_total/di1.</summary>
+        public static string InputGradientName(string input) => "dE_d" + input;
 
         /// <summary>Every block of one forward and backward pass, in computation order.</summary>
         public IEnumerable<QuantityBlock> Blocks => new[] { Inputs, Targets }.Concat(Forward).Concat(new[] { Loss }).Concat(Backward);
@@ -162,6 +169,23 @@ namespace BackpropGen.Generator.Emit
             string total = string.Join(" + ", output.Neurons.Select(QuantityNames.Error));
             quantities.Add(new Quantity(QuantityNames.TotalError, total, QuantityNames.TotalError + " = " + total));
             return new QuantityBlock(new[] { $"Loss ({LossRules.Name(loss)}): {LossRules.Describe(loss, output.Activation, output.Neurons.Count)}." }, quantities);
+        }
+
+        private QuantityBlock InputGradientBlock()
+        {
+            Layer first = _network.Layers[0];
+            var quantities = new List<Quantity>();
+            for (int k = 0; k < first.Inputs.Count; k++)
+            {
+                string input = first.Inputs[k];
+                var paths = first.Neurons.Select((neuron, n) => $"{Delta(neuron)} * {Reference(first.Weights[n][k])}").ToList();
+                var maths = first.Neurons.Select((neuron, n) => $"{Delta(neuron)} * {first.Weights[n][k].Name}");
+                quantities.Add(new Quantity(InputGradientName(input), string.Join(" + ", paths), $"dE_total/d{input} = " + string.Join(" + ", maths)));
+            }
+
+            return new QuantityBlock(
+                new[] { $"Input gradients: every path from an input through layer 1 {Span(first.Neurons)}, dE_total/di = sum over n of delta_n * w(i -> n)." },
+                quantities);
         }
 
         private IReadOnlyList<QuantityBlock> BackwardBlocks()

@@ -68,6 +68,8 @@ namespace BackpropGen.Generator.Emit
                 {
                     w.Line();
                     DescriptionExport.WriteSupport(context);
+                    w.Line();
+                    TrainingBodies.WriteSupport(context);
                 }
 
                 w.Line();
@@ -123,7 +125,7 @@ namespace BackpropGen.Generator.Emit
 
         private static void WriteDeclaration(MemberContext context, Member member)
         {
-            context.W.Line("/// <summary>" + member.Summary + "</summary>");
+            context.W.Line("/// <summary>" + member.SummaryFor(context) + "</summary>");
             string? remarks = member.Concurrency switch
             {
                 Concurrency.None => null,

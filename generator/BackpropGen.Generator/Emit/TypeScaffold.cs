@@ -4,22 +4,22 @@ using BackpropGen.Generator.Model;
 
 namespace BackpropGen.Generator.Emit
 {
-    /// <summary>Re-opens the user's namespace, containing types and partial class around generated members.</summary>
+    /// <summary>Re-opens the user's namespace, containing types and partial class around generated members (names escaped where C# needs it).</summary>
     internal static class TypeScaffold
     {
         public static void Write(SourceWriter w, TargetClass target, Action writeMembers)
         {
             if (target.Namespace is not null)
             {
-                w.OpenBlock("namespace " + target.Namespace);
+                w.OpenBlock("namespace " + Identifiers.EscapeDotted(target.Namespace));
             }
 
             foreach (ContainingType type in target.ContainingTypes)
             {
-                w.OpenBlock($"partial {type.Keyword} {type.Name}{type.TypeParameterList}");
+                w.OpenBlock($"partial {type.Keyword} {Identifiers.Escape(type.Name)}{type.TypeParameterList}");
             }
 
-            w.OpenBlock($"partial {target.Keyword} {target.Name}");
+            w.OpenBlock($"partial {target.Keyword} {Identifiers.Escape(target.Name)}");
             writeMembers();
             w.CloseBlock();
 

@@ -6,22 +6,19 @@ namespace BackpropGen.Generator.Model
     internal static class ActivationRules
     {
         /// <summary>The JSON spelling, used in comments and messages.</summary>
-        public static string Name(ActivationKind kind) => kind switch
-        {
-            ActivationKind.Logistic => "logistic",
-            ActivationKind.Tanh => "tanh",
-            ActivationKind.ReLU => "relu",
-            ActivationKind.LeakyReLU => "leaky_relu",
-            ActivationKind.Identity => "identity",
-            ActivationKind.Softplus => "softplus",
-            ActivationKind.Softmax => "softmax",
-            ActivationKind.SiLU => "silu",
-            ActivationKind.ELU => "elu",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown activation."),
-        };
+        public static string Name(ActivationKind kind) => Vocabulary.Name(kind);
 
-        /// <summary>Whether the activation has an alpha (leaky_relu's slope, elu's scale).</summary>
-        public static bool UsesAlpha(ActivationKind kind) => kind is ActivationKind.LeakyReLU or ActivationKind.ELU;
+        /// <summary>
+        /// Whether the activation reads the layer's <c>alpha</c> (leaky_relu's slope for x &lt; 0, elu's scale). A layer whose activation
+        /// does not gets a warning when alpha is given. Add a case here for every activation that takes alpha.
+        /// </summary>
+        public static bool UsesAlpha(ActivationKind kind) => kind switch
+        {
+            ActivationKind.LeakyReLU or ActivationKind.ELU => true,
+            ActivationKind.Logistic or ActivationKind.Tanh or ActivationKind.ReLU or ActivationKind.Identity
+                or ActivationKind.Softplus or ActivationKind.Softmax or ActivationKind.SiLU => false,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Activation " + kind + " is missing from ActivationRules.UsesAlpha"),
+        };
 
         /// <summary>out = f(net).</summary>
         public static Formula Output(LayerDescription layer, string net, string output, NumericType t)

@@ -9,13 +9,7 @@ namespace BackpropGen.Generator.Model
     internal static class LossRules
     {
         /// <summary>The JSON spelling, used in comments and messages.</summary>
-        public static string Name(LossKind kind) => kind switch
-        {
-            LossKind.HalfSquaredError => "half_squared_error",
-            LossKind.MeanSquaredError => "mean_squared_error",
-            LossKind.CrossEntropy => "cross_entropy",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
-        };
+        public static string Name(LossKind kind) => Vocabulary.Name(kind);
 
         /// <summary>The whole loss, for the comment above the loss lines.</summary>
         public static string Describe(LossKind kind, ActivationKind output, int outputCount) => kind switch

@@ -23,49 +23,24 @@ namespace BackpropGen.Generator.Model
         bool Frozen,
         CodegenKind Codegen,
         EquatableArray<double>? InitialWeights,
-        EquatableArray<double>? InitialBiases);
+        EquatableArray<double>? InitialBiases,
+        OptimizerDescription? Optimizer = null);
 
-    /// <summary>A partial type that contains the network class, as needed to re-open it.</summary>
+    /// <summary>
+    /// A partial type that contains the network class, as needed to re-open it: <see cref="Name"/> is the identifier's
+    /// value (no '@'); <see cref="TypeParameterList"/> is written as C# needs it ("&lt;out T, @class&gt;", or empty).
+    /// </summary>
     internal sealed record ContainingType(string Keyword, string Name, string TypeParameterList);
 
     /// <summary>
     /// The user's partial class (<see cref="Keyword"/> "class" or "record"; possibly static) and the partial types
-    /// around it (outermost first).
+    /// around it (outermost first). Names are identifiers' values (no '@'; the namespace's parts joined by '.'); they
+    /// are escaped where they are written (<see cref="Common.Identifiers"/>). Hint names: Parsing/HintNames.
     /// </summary>
     internal sealed record TargetClass(string? Namespace, string Name, EquatableArray<ContainingType> ContainingTypes, string Keyword = "class", bool IsStatic = false)
     {
-        /// <summary>
-        /// Unique per class: namespace, then containing types (with their arity) after '+', so that class Net in
-        /// class A.B ("A.B+Net") and class Net in namespace A.B ("A.B.Net") do not collide.
-        /// </summary>
-        public string HintName
-        {
-            get
-            {
-                var builder = new System.Text.StringBuilder();
-                if (Namespace is not null)
-                {
-                    builder.Append(Namespace).Append('.');
-                }
-
-                foreach (ContainingType type in ContainingTypes)
-                {
-                    builder.Append(type.Name);
-                    int arity = type.TypeParameterList.Length == 0 ? 0 : type.TypeParameterList.Split(',').Length;
-                    if (arity > 0)
-                    {
-                        builder.Append('`').Append(arity);
-                    }
-
-                    builder.Append('+');
-                }
-
-                return builder.Append(Name).Append(".g.cs").ToString();
-            }
-        }
-
         /// <summary>The class as C# would name it, for messages.</summary>
         public string DisplayName =>
-            string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + t.TypeParameterList + ".")) + Name;
+            string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => Common.Identifiers.Escape(t.Name) + t.TypeParameterList + ".")) + Common.Identifiers.Escape(Name);
     }
 }

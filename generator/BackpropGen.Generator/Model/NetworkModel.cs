@@ -92,6 +92,15 @@ namespace BackpropGen.Generator.Model
         /// <summary>All weights, then all biases, in canonical order.</summary>
         public IReadOnlyList<Parameter> Parameters { get; }
 
+        /// <summary>The parameters a step changes: all, or the weights only when trainBiases is false.</summary>
+        public IReadOnlyList<Parameter> Trained => Description.TrainBiases ? Parameters : Parameters.Where(p => !p.IsBias).ToList();
+
+        /// <summary>How a step changes a parameter: plain SGD or the description's optimizer.</summary>
+        public UpdateRule Update => new UpdateRule(Description.Optimizer, Numeric);
+
+        /// <summary>Values Get/SetOptimizerState carry: the step count (Adam) then each moment of each trained parameter.</summary>
+        public int OptimizerStateCount => Update.StatePerParameter == 0 ? 0 : (Update.CountsSteps ? 1 : 0) + (Update.StatePerParameter * Trained.Count);
+
         public int WeightCount => Parameters.Count(p => !p.IsBias);
 
         public int BiasCount => Parameters.Count(p => p.IsBias);

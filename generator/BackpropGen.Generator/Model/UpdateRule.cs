@@ -1,21 +1,147 @@
+using System;
+using System.Collections.Generic;
+
 namespace BackpropGen.Generator.Model
 {
+    /// <summary>One statement of an update, with the formula it implements.</summary>
+    internal readonly struct UpdateLine
+    {
+        public UpdateLine(string code, string maths)
+        {
+            Code = code;
+            Maths = maths;
+        }
+
+        public string Code { get; }
+
+        public string Maths { get; }
+    }
+
     /// <summary>
-    /// How a step changes a parameter given its gradient, as C# and as maths, on any expressions for the parameter,
-    /// its gradient and the learning rate: the unrolled layout renders it per named parameter, the loops layout over the
-    /// parameter array. Optimizers with state add their rules here.
+    /// How a step changes a parameter given its gradient: plain SGD, or an optimizer's rule with its state. The statements
+    /// are written on any expressions for the parameter, its gradient and its state, so the unrolled layout renders them
+    /// per named parameter (m_w5, v_w5) and the loops layout over arrays, from this one definition. Each statement stands
+    /// alone (no locals), so the split layout may cut between them.
     /// </summary>
     internal sealed class UpdateRule
     {
-        /// <summary>Plain gradient descent: p+ = p - eta * dE/dp.</summary>
-        public static readonly UpdateRule PlainSgd = new UpdateRule();
+        /// <summary>The step count and the bias corrections, fields of the network (Adam and AdamW only).</summary>
+        public const string Step = "_step", Correction1 = "_correction1", Correction2 = "_correction2";
 
-        private UpdateRule()
+        private readonly OptimizerDescription? _optimizer;
+        private readonly NumericType _t;
+
+        public UpdateRule(OptimizerDescription? optimizer, NumericType t)
         {
+            _optimizer = optimizer;
+            _t = t;
         }
 
-        public string Statement(string parameter, string gradient, string learningRate) => $"{parameter} -= {learningRate} * {gradient};";
+        /// <summary>Moments per trained parameter: 0 (plain SGD, or SGD without momentum), 1 (SGD's momentum buffer), 2 (Adam's m and v).</summary>
+        public int StatePerParameter => _optimizer switch
+        {
+            null => 0,
+            { Kind: OptimizerKind.Sgd } sgd => sgd.Momentum > 0 ? 1 : 0,
+            { Kind: OptimizerKind.Adam or OptimizerKind.AdamW } => 2,
+            _ => throw new ArgumentOutOfRangeException(nameof(_optimizer), _optimizer.Kind, "Unknown optimizer."),
+        };
 
-        public string Maths(string parameter, string gradient) => $"{parameter}+ = {parameter} - eta * {gradient}";
+        /// <summary>Whether a step count is kept (Adam's bias corrections need it).</summary>
+        public bool CountsSteps => _optimizer is { Kind: OptimizerKind.Adam or OptimizerKind.AdamW };
+
+        /// <summary>Names of a parameter's moments: "buf_w5"; "m_w5", "v_w5".</summary>
+        public IReadOnlyList<string> StateNames(string parameter) => StatePerParameter switch
+        {
+            0 => Array.Empty<string>(),
+            1 => new[] { "buf_" + parameter },
+            _ => new[] { "m_" + parameter, "v_" + parameter },
+        };
+
+        /// <summary>What the optimizer is, for comments: "plain SGD", "Adam (beta1 0.9, ...)".</summary>
+        public string Describe() => _optimizer switch
+        {
+            null => "plain gradient descent: p+ = p - eta * dE_total/dp",
+            { Kind: OptimizerKind.Sgd } o => $"SGD (torch.optim.SGD, dampening 0): momentum {Number(o.Momentum)}, nesterov {(o.Nesterov ? "true" : "false")}, weight decay {Number(o.WeightDecay)}",
+            { Kind: OptimizerKind.Adam } o => $"Adam (torch.optim.Adam): beta1 {Number(o.Beta1)}, beta2 {Number(o.Beta2)}, epsilon {Number(o.Epsilon)}, weight decay {Number(o.WeightDecay)} (L2, added to the gradient)",
+            { Kind: OptimizerKind.AdamW } o => $"AdamW (torch.optim.AdamW): beta1 {Number(o.Beta1)}, beta2 {Number(o.Beta2)}, epsilon {Number(o.Epsilon)}, weight decay {Number(o.WeightDecay)} (decoupled)",
+            _ => throw new ArgumentOutOfRangeException(nameof(_optimizer), _optimizer.Kind, "Unknown optimizer."),
+        };
+
+        /// <summary>Statements run once per step before the per-parameter ones: Adam counts the step and works out its bias corrections.</summary>
+        public IEnumerable<UpdateLine> Prologue()
+        {
+            if (!CountsSteps)
+            {
+                yield break;
+            }
+
+            OptimizerDescription o = _optimizer!;
+            yield return new UpdateLine($"{Step} += 1;", "t = t + 1 (the step count)");
+            yield return new UpdateLine(
+                $"{Correction1} = ({_t.Keyword})(1.0 - global::System.Math.Pow({Number(o.Beta1)}, {Step}));",
+                "bias correction 1 - beta1^t");
+            yield return new UpdateLine(
+                $"{Correction2} = ({_t.Keyword})(1.0 - global::System.Math.Pow({Number(o.Beta2)}, {Step}));",
+                "bias correction 1 - beta2^t");
+        }
+
+        /// <summary>The statements that update one parameter.</summary>
+        /// <param name="p">The parameter (field or array element).</param>
+        /// <param name="g">Its gradient dE/dp.</param>
+        /// <param name="state">Its moments, as <see cref="StateNames"/> lists them.</param>
+        /// <param name="name">The parameter's name, for the formulas.</param>
+        public IEnumerable<UpdateLine> Statements(string p, string g, IReadOnlyList<string> state, string name)
+        {
+            string lr = "learningRate";
+            switch (_optimizer)
+            {
+                case null:
+                    yield return new UpdateLine($"{p} -= {lr} * {g};", $"{name}+ = {name} - eta * dE_total/d{name}");
+                    break;
+                case { Kind: OptimizerKind.Sgd } sgd:
+                {
+                    (string gd, string gdMaths) = WithL2(g, p, sgd.WeightDecay, name);
+                    if (sgd.Momentum <= 0)
+                    {
+                        yield return new UpdateLine($"{p} -= {lr} * ({gd});", $"{name}+ = {name} - eta * ({gdMaths})");
+                        break;
+                    }
+
+                    string buf = state[0], mu = _t.Literal(sgd.Momentum);
+                    yield return new UpdateLine($"{buf} = {mu} * {buf} + ({gd});", $"{buf} = momentum * {buf} + {gdMaths}");
+                    yield return sgd.Nesterov
+                        ? new UpdateLine($"{p} -= {lr} * (({gd}) + {mu} * {buf});", $"{name}+ = {name} - eta * ({gdMaths} + momentum * {buf}) (nesterov)")
+                        : new UpdateLine($"{p} -= {lr} * {buf};", $"{name}+ = {name} - eta * {buf}");
+                    break;
+                }
+
+                case { Kind: OptimizerKind.Adam or OptimizerKind.AdamW } adam:
+                {
+                    bool decoupled = adam.Kind == OptimizerKind.AdamW;
+                    if (decoupled && adam.WeightDecay != 0)
+                    {
+                        yield return new UpdateLine($"{p} *= {_t.Literal(1)} - {lr} * {_t.Literal(adam.WeightDecay)};", $"{name} = {name} * (1 - eta * weightDecay) (decoupled weight decay)");
+                    }
+
+                    (string gd, string gdMaths) = decoupled ? (g, $"dE_total/d{name}") : WithL2(g, p, adam.WeightDecay, name);
+                    string m = state[0], v = state[1];
+                    yield return new UpdateLine($"{m} = {_t.Literal(adam.Beta1)} * {m} + {_t.Literal(1 - adam.Beta1)} * ({gd});", $"{m} = beta1 * {m} + (1 - beta1) * {gdMaths}");
+                    yield return new UpdateLine($"{v} = {_t.Literal(adam.Beta2)} * {v} + {_t.Literal(1 - adam.Beta2)} * ({gd}) * ({gd});", $"{v} = beta2 * {v} + (1 - beta2) * ({gdMaths})^2");
+                    yield return new UpdateLine(
+                        $"{p} -= {lr} * ({m} / {Correction1}) / ({_t.Math}.Sqrt({v} / {Correction2}) + {_t.Literal(adam.Epsilon)});",
+                        $"{name}+ = {name} - eta * m_hat / (sqrt(v_hat) + epsilon), m_hat = {m} / (1 - beta1^t), v_hat = {v} / (1 - beta2^t)");
+                    break;
+                }
+
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(_optimizer), _optimizer.Kind, "Unknown optimizer.");
+            }
+        }
+
+        /// <summary>The gradient with L2 weight decay added (sgd and adam): g + weightDecay * p.</summary>
+        private (string Code, string Maths) WithL2(string g, string p, double weightDecay, string name) =>
+            weightDecay == 0 ? (g, $"dE_total/d{name}") : ($"{g} + {_t.Literal(weightDecay)} * {p}", $"dE_total/d{name} + weightDecay * {name}");
+
+        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace BackpropGen.Generator.Parsing
 {
     /// <summary>[Network], [Layer], [InitialWeights], [InitialBiases] (SPEC 2b) to a <see cref="NetworkDescription"/>.</summary>
-    internal static class AttributeDescriptionParser
+    internal static partial class AttributeDescriptionParser
     {
         public static NetworkDescription? Parse(
             AttributeData network,
@@ -38,6 +38,10 @@ namespace BackpropGen.Generator.Parsing
                 at.LayerSizes.Add(Positional(syntax, 0) ?? whole);
                 at.LayerActivations.Add(Positional(syntax, 1) ?? whole);
                 at.LayerAlphas.Add(Named(syntax, "Alpha") ?? whole);
+                // Not for an unknown activation value: that is reported on its own, and its stand-in would not mean anything.
+                bool knownActivation = layer.ConstructorArguments.Length > 1 && layer.ConstructorArguments[1].Value is int activationValue
+                    && activationValue >= 0 && activationValue < System.Enum.GetValues(typeof(ActivationKind)).Length;
+                at.GivenAlphas.Add(NamedValue(layer, "Alpha") is double && knownActivation ? Named(syntax, "Alpha") ?? whole : null);
                 int index = layers.Count;
                 ActivationKind activation = EnumValue(layer.ConstructorArguments.Length > 1 ? layer.ConstructorArguments[1].Value : null, ActivationKind.Logistic, "activation", "Activation", at.LayerActivations[index], diagnostics);
                 layers.Add(new LayerDescription(
@@ -59,7 +63,8 @@ namespace BackpropGen.Generator.Parsing
             }
 
             var description = new NetworkDescription(
-                NamedValue(network, "Inputs") is int inputs ? inputs : 0,
+                // Missing Inputs is reported above; 1 keeps the rules below from reporting it again.
+                NamedValue(network, "Inputs") is int inputs ? inputs : 1,
                 layers.ToEquatableArray(),
                 EnumValue(NamedValue(network, "Loss"), LossKind.HalfSquaredError, "loss", "LossFunction", at.Loss, diagnostics),
                 EnumValue(NamedValue(network, "Numeric"), NumericKind.Double, "numeric type", "Numeric", Named(networkSyntax, "Numeric") ?? networkLocation, diagnostics),
@@ -71,14 +76,21 @@ namespace BackpropGen.Generator.Parsing
                 InitialValues(all, TypeNames.InitialBiasesAttribute, at.InitialBiasItems, out LocationInfo? biasesAt, networkLocation, className, diagnostics, cancellationToken));
             at.InitialWeights = weightsAt;
             at.InitialBiases = biasesAt;
+            description = description with
+            {
+                Optimizer = ReadOptimizer(all.FirstOrDefault(a => NetworkRequestReader.Is(a, TypeNames.OptimizerAttribute)), networkLocation, diagnostics, cancellationToken),
+            };
 
-            if (diagnostics.Count > errorsBefore)
+            // Every independent mistake in one build: the rules still run after a mistake above (a missing Inputs, an
+            // unknown enum value), and skip only what depends on it (counts of initial values).
+            bool earlierErrors = diagnostics.Count > errorsBefore;
+            List<DiagnosticInfo> rules = DescriptionValidator.Validate(description, at, earlierErrors);
+            diagnostics.AddRange(rules);
+            if (earlierErrors)
             {
                 return null;
             }
 
-            List<DiagnosticInfo> rules = DescriptionValidator.Validate(description, at);
-            diagnostics.AddRange(rules);
             return rules.Any(r => r.IsError) ? null : description;
         }
 

@@ -40,6 +40,9 @@ namespace BackpropGen.Generator.Parsing
 
         public List<LocationInfo?> LayerAlphas { get; } = new List<LocationInfo?>();
 
+        /// <summary>Per layer, where alpha was written, or null where the layer does not set it (it then has the default).</summary>
+        public List<LocationInfo?> GivenAlphas { get; } = new List<LocationInfo?>();
+
         public List<LocationInfo?> InitialWeightItems { get; } = new List<LocationInfo?>();
 
         public List<LocationInfo?> InitialBiasItems { get; } = new List<LocationInfo?>();

@@ -19,7 +19,13 @@ namespace BackpropGen.Generator.Parsing
         /// </summary>
         public const int MaxLayers = 1_000;
 
-        public static List<DiagnosticInfo> Validate(NetworkDescription d, DescriptionLocations at)
+        /// <param name="d">The description; after an earlier mistake, with stand-ins for what could not be read.</param>
+        /// <param name="at">Where each part was written.</param>
+        /// <param name="earlierErrors">
+        /// The front end already reported a mistake: check only what does not depend on the parts it could not read
+        /// (no parameter counts, initial values or layout warnings), so that every independent mistake shows in one build.
+        /// </param>
+        public static List<DiagnosticInfo> Validate(NetworkDescription d, DescriptionLocations at, bool earlierErrors = false)
         {
             var errors = new List<DiagnosticInfo>();
             if (d.Inputs < 1)
@@ -57,6 +63,11 @@ namespace BackpropGen.Generator.Parsing
                     errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, DescriptionLocations.At(at.LayerAlphas, i) ?? at.Whole, at.FromAttributes ? $"The Alpha of [Layer] {i + 1}" : $"\"layers[{i}].alpha\"", FiniteIn(d.Numeric, at), layer.Alpha));
                 }
 
+                if (DescriptionLocations.At(at.GivenAlphas, i) is { } alphaAt && !ActivationRules.UsesAlpha(layer.Activation))
+                {
+                    errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AlphaIgnored, alphaAt, LayerName(at, i), ActivationName(layer.Activation, at), AlphaActivations(at)));
+                }
+
                 if (layer.Activation == ActivationKind.Softmax && i != d.Layers.Count - 1)
                 {
                     errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotOnOutput, DescriptionLocations.At(at.LayerActivations, i) ?? at.Whole, LayerName(at, i), LayerName(at, d.Layers.Count - 1)));
@@ -69,13 +80,13 @@ namespace BackpropGen.Generator.Parsing
                 CheckLoss(d, at, errors);
             }
 
-            if (errors.Count == 0)
+            if (!errors.Any(e => e.IsError) && !earlierErrors)
             {
                 CheckSizeAndInitialValues(d, at, errors);
             }
 
             // Warnings: the description works, but not as its author likely meant.
-            if (errors.Count == 0)
+            if (!errors.Any(e => e.IsError) && !earlierErrors)
             {
                 WarnAboutSharedSoftmaxBias(d, at, errors);
                 WarnAboutOversizedUnrolledCode(d, at, errors);
@@ -121,6 +132,13 @@ namespace BackpropGen.Generator.Parsing
                 at.FromAttributes
                     ? "The network has no layers: add at least one [Layer(size, activation)] attribute to the class; the last one is the output layer"
                     : "The network has no layers: \"layers\" must list at least one layer object, such as { \"size\": 2, \"activation\": \"logistic\" }; the last one is the output layer");
+
+        private static string ActivationName(ActivationKind kind, DescriptionLocations at) =>
+            at.FromAttributes ? "Activation." + kind.ToString() : Vocabulary.Name(kind);
+
+        /// <summary>"leaky_relu" (or "Activation.LeakyReLU"): every activation that reads alpha.</summary>
+        private static string AlphaActivations(DescriptionLocations at) =>
+            string.Join(" and ", ((ActivationKind[])System.Enum.GetValues(typeof(ActivationKind))).Where(ActivationRules.UsesAlpha).Select(kind => ActivationName(kind, at)));
 
         private static string LayerName(DescriptionLocations at, int index) =>
             at.FromAttributes ? "[Layer] " + (index + 1).ToString(CultureInfo.InvariantCulture) : "layers[" + index.ToString(CultureInfo.InvariantCulture) + "]";

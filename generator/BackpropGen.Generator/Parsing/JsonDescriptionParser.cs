@@ -10,41 +10,16 @@ using Microsoft.CodeAnalysis.Text;
 namespace BackpropGen.Generator.Parsing
 {
     /// <summary>A JSON description (SPEC 2a) to a <see cref="NetworkDescription"/>, with a diagnostic at the line and column of every mistake.</summary>
-    internal sealed class JsonDescriptionParser
+    internal sealed partial class JsonDescriptionParser
     {
-        private static readonly string[] RootKeys = { "inputs", "layers", "loss", "numeric", "trainBiases", "initial", "seed", "frozen", "codegen" };
+        private static readonly string[] RootKeys = { "inputs", "layers", "loss", "numeric", "trainBiases", "initial", "seed", "frozen", "codegen", "optimizer" };
         private static readonly string[] LayerKeys = { "size", "activation", "alpha", "bias" };
         private static readonly string[] InitialKeys = { "weights", "biases" };
-
-        private static readonly KeyValuePair<string, ActivationKind>[] Activations =
-        {
-            Pair("logistic", ActivationKind.Logistic), Pair("sigmoid", ActivationKind.Logistic), Pair("tanh", ActivationKind.Tanh),
-            Pair("relu", ActivationKind.ReLU), Pair("leaky_relu", ActivationKind.LeakyReLU), Pair("identity", ActivationKind.Identity),
-            Pair("linear", ActivationKind.Identity), Pair("softplus", ActivationKind.Softplus), Pair("softmax", ActivationKind.Softmax),
-            Pair("silu", ActivationKind.SiLU), Pair("swish", ActivationKind.SiLU), Pair("elu", ActivationKind.ELU),
-        };
-
-        private static readonly KeyValuePair<string, LossKind>[] Losses =
-        {
-            Pair("half_squared_error", LossKind.HalfSquaredError), Pair("mean_squared_error", LossKind.MeanSquaredError), Pair("cross_entropy", LossKind.CrossEntropy),
-        };
-
-        private static readonly KeyValuePair<string, BiasKind>[] Biases =
-        {
-            Pair("per_neuron", BiasKind.PerNeuron), Pair("shared", BiasKind.Shared), Pair("none", BiasKind.None),
-        };
-
-        private static readonly KeyValuePair<string, NumericKind>[] Numerics = { Pair("double", NumericKind.Double), Pair("float", NumericKind.Float) };
-
-        private static readonly KeyValuePair<string, CodegenKind>[] Codegens =
-        {
-            Pair("auto", CodegenKind.Auto), Pair("unrolled", CodegenKind.Unrolled), Pair("loops", CodegenKind.Loops), Pair("split", CodegenKind.Split),
-        };
 
         private readonly string _path;
         private readonly SourceText _text;
         private readonly List<DiagnosticInfo> _errors = new List<DiagnosticInfo>();
-        private readonly HashSet<JsonObject> _misspelled = new HashSet<JsonObject>();
+        private readonly HashSet<(JsonObject Object, string Key)> _misspelled = new HashSet<(JsonObject Object, string Key)>();
         private DescriptionLocations _at = null!;
         private NumericKind _numeric;
 
@@ -95,33 +70,41 @@ namespace BackpropGen.Generator.Parsing
             int? inputs = Required(document, keys, "inputs", "the description", "\"inputs\": 2", v => ReadInt(v, "inputs", min: 1));
             _at.Inputs = Location(keys, "inputs");
             List<LayerDescription>? layers = Required(document, keys, "layers", "the description", "\"layers\": [ { \"size\": 2, \"activation\": \"logistic\" } ]", ReadLayers);
-            _numeric = Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Numerics), NumericKind.Double);
+            _numeric = Optional(keys, "numeric", v => ReadEnum(v, "numeric", "numeric type", Vocabulary.Numerics), NumericKind.Double);
             var description = new NetworkDescription(
                 inputs ?? 1,
                 (layers ?? new List<LayerDescription>()).ToEquatableArray(),
-                Optional(keys, "loss", v => ReadEnum(v, "loss", "loss", Losses), LossKind.HalfSquaredError),
+                Optional(keys, "loss", v => ReadEnum(v, "loss", "loss", Vocabulary.Losses), LossKind.HalfSquaredError),
                 _numeric,
                 Optional(keys, "trainBiases", v => ReadBool(v, "trainBiases"), true),
                 Optional(keys, "seed", v => ReadInt(v, "seed", min: 0), 0),
                 Optional(keys, "frozen", v => ReadBool(v, "frozen"), false),
-                Optional(keys, "codegen", v => ReadEnum(v, "codegen", "code layout", Codegens), CodegenKind.Auto),
+                Optional(keys, "codegen", v => ReadEnum(v, "codegen", "code layout", Vocabulary.Codegens), CodegenKind.Auto),
                 null,
                 null);
             _at.Loss = Location(keys, "loss");
             _at.Frozen = Location(keys, "frozen");
             _at.Codegen = Location(keys, "codegen");
+            if (keys.TryGetValue("optimizer", out JsonMember optimizer))
+            {
+                description = description with { Optimizer = ReadOptimizer(optimizer.Value) };
+            }
+
             if (keys.TryGetValue("initial", out JsonMember initial))
             {
                 description = ReadInitial(initial.Value, description);
             }
 
-            if (_errors.Any(e => e.IsError) || inputs is null || layers is null)
+            if (layers is null)
             {
                 return null;
             }
 
-            _errors.AddRange(DescriptionValidator.Validate(description, _at));
-            return description;
+            // Every independent mistake in one build: the rules also run after a mistake above, and skip only what
+            // depends on it. A missing or wrong "inputs" is already reported: the 1 in its place is not reported again.
+            bool earlierErrors = _errors.Any(e => e.IsError) || inputs is null;
+            _errors.AddRange(DescriptionValidator.Validate(description, _at, earlierErrors));
+            return earlierErrors ? null : description;
         }
 
         private List<LayerDescription>? ReadLayers(JsonValue value)
@@ -151,19 +134,22 @@ namespace BackpropGen.Generator.Parsing
                     _at.LayerSizes.Add(null);
                     _at.LayerActivations.Add(null);
                     _at.LayerAlphas.Add(null);
+                    _at.GivenAlphas.Add(null);
+                    layers.Add(new LayerDescription(1, ActivationKind.Identity, BiasKind.PerNeuron, LayerDescription.DefaultAlpha(ActivationKind.Identity)));
                     continue;
                 }
 
                 Dictionary<string, JsonMember> keys = Members(layer, LayerKeys, name);
                 int? size = Required(layer, keys, "size", name, "\"size\": 2", v => ReadInt(v, name + ".size", min: 1));
-                ActivationKind? activation = Required(layer, keys, "activation", name, "\"activation\": \"logistic\"", v => ReadEnum(v, name + ".activation", "activation", Activations));
+                ActivationKind? activation = Required(layer, keys, "activation", name, "\"activation\": \"logistic\"", v => ReadEnum(v, name + ".activation", "activation", Vocabulary.Activations));
                 _at.LayerSizes.Add(Location(keys, "size"));
                 _at.LayerActivations.Add(Location(keys, "activation"));
                 _at.LayerAlphas.Add(Location(keys, "alpha"));
+                _at.GivenAlphas.Add(activation is null ? null : Location(keys, "alpha"));
                 layers.Add(new LayerDescription(
                     size ?? 1,
                     activation ?? ActivationKind.Identity,
-                    Optional(keys, "bias", v => ReadEnum(v, name + ".bias", "bias mode", Biases), BiasKind.PerNeuron),
+                    Optional(keys, "bias", v => ReadEnum(v, name + ".bias", "bias mode", Vocabulary.Biases), BiasKind.PerNeuron),
                     Optional(keys, "alpha", v => ReadNumber(v, name + ".alpha"), LayerDescription.DefaultAlpha(activation ?? ActivationKind.Identity))));
             }
 
@@ -213,15 +199,14 @@ namespace BackpropGen.Generator.Parsing
             {
                 if (System.Array.IndexOf(allowed, member.Name) < 0)
                 {
-                    string? meant = allowed.FirstOrDefault(key => string.Equals(key, member.Name, System.StringComparison.OrdinalIgnoreCase));
-                    string expected = meant is null
-                        ? "expected one of: " + string.Join(", ", allowed)
-                        : "keys are case-sensitive: write \"" + meant + "\"";
+                    string? meant = allowed.FirstOrDefault(key => string.Equals(key, member.Name, System.StringComparison.OrdinalIgnoreCase))
+                        ?? Suggestion.Closest(member.Name, allowed);
+                    string expected = Hint(member.Name, allowed, "keys", "expected one of: " + string.Join(", ", allowed));
                     _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownKey, At(member.NameStart, member.NameLength), JsonMessageText.DoubleQuoted(member.Name), where, expected));
-                    if (meant is not null)
+                    if (meant is not null && !obj.Members.Any(m => m.Name == meant))
                     {
-                        // Already reported: "Inputs" for "inputs" is one mistake, not also a missing key.
-                        _misspelled.Add(obj);
+                        // Already reported: "Inputs" or "inptus" for "inputs" is one mistake, not also a missing key.
+                        _misspelled.Add((obj, meant));
                     }
 
                     continue;
@@ -259,7 +244,7 @@ namespace BackpropGen.Generator.Parsing
 
         private void Missing(JsonObject obj, string key, string where, string example)
         {
-            if (!(_misspelled.Contains(obj) && obj.Members.Any(m => string.Equals(m.Name, key, System.StringComparison.OrdinalIgnoreCase))))
+            if (!_misspelled.Contains((obj, key)))
             {
                 _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingKey, At(obj.Start, 1), "key \"" + key + "\"", where, example));
             }
@@ -317,12 +302,13 @@ namespace BackpropGen.Generator.Parsing
             return null;
         }
 
-        private T? ReadEnum<T>(JsonValue value, string name, string what, KeyValuePair<string, T>[] table)
-            where T : struct
+        private T? ReadEnum<T>(JsonValue value, string name, string what, IReadOnlyList<KeyValuePair<string, T>> table)
+            where T : struct, System.Enum
         {
+            string expected = "expected one of: " + Vocabulary.Describe(table);
             if (value is not JsonString text)
             {
-                _errors.Add(WrongType(value, name, "a string, one of: " + string.Join(", ", table.Select(p => p.Key))));
+                _errors.Add(WrongType(value, name, "a string, " + expected.Substring("expected ".Length)));
                 return null;
             }
 
@@ -334,12 +320,21 @@ namespace BackpropGen.Generator.Parsing
                 }
             }
 
-            string? meant = table.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, text.Value, System.StringComparison.OrdinalIgnoreCase));
-            string expected = meant is null
-                ? "expected one of: " + string.Join(", ", table.Select(p => p.Key))
-                : "values are case-sensitive: write \"" + meant + "\"";
-            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, At(value), what, JsonMessageText.DoubleQuoted(text.Value), expected));
+            _errors.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownValue, At(value), what, JsonMessageText.DoubleQuoted(text.Value), Hint(text.Value, Vocabulary.Spellings(table), "values", expected)));
             return null;
+        }
+
+        /// <summary>What to write instead of a word that is not accepted: the same word in the right case, the nearest word, or the list.</summary>
+        private static string Hint(string given, IReadOnlyList<string> accepted, string words, string expected)
+        {
+            string? sameButCase = accepted.FirstOrDefault(word => string.Equals(word, given, System.StringComparison.OrdinalIgnoreCase));
+            if (sameButCase is not null)
+            {
+                return words + " are case-sensitive: write \"" + sameButCase + "\"";
+            }
+
+            string? near = Suggestion.Closest(given, accepted);
+            return near is null ? expected : "did you mean \"" + near + "\"? " + expected;
         }
 
         private DiagnosticInfo WrongType(JsonValue value, string name, string expected) =>
@@ -383,6 +378,5 @@ namespace BackpropGen.Generator.Parsing
                 : string.Empty;
         }
 
-        private static KeyValuePair<string, T> Pair<T>(string key, T value) => new KeyValuePair<string, T>(key, value);
     }
 }

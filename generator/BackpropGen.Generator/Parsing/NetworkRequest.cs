@@ -6,7 +6,8 @@ namespace BackpropGen.Generator.Parsing
 {
     /// <summary>
     /// What one [Network] class asks for, read from syntax and attributes alone: either a JSON path still to resolve
-    /// against AdditionalFiles, or an attribute-described network (already validated).
+    /// against AdditionalFiles, or an attribute-described network (already validated). <see cref="Members"/> are the
+    /// class's own (and inherited) members, checked against the generated ones once the description is known.
     /// </summary>
     internal sealed record NetworkRequest(
         TargetClass Target,
@@ -15,7 +16,13 @@ namespace BackpropGen.Generator.Parsing
         NetworkDescription? AttributeDescription,
         NumericKind Numeric,
         bool CanHoldMembers,
-        EquatableArray<DiagnosticInfo> Diagnostics);
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        /// <summary>The class's name in its declaration: where class-level errors (static, name clashes) point.</summary>
+        public LocationInfo? ClassLocation { get; init; }
+
+        public EquatableArray<UserMember> Members { get; init; } = EquatableArray<UserMember>.Empty;
+    }
 
     /// <summary>
     /// A network ready to emit (when <see cref="Description"/> is set), and the diagnostics found on the way.

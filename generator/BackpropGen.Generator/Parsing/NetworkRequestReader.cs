@@ -61,6 +61,29 @@ namespace BackpropGen.Generator.Parsing
             TargetClass target = ReadTarget(type, declaration, diagnostics);
             bool canHoldMembers = diagnostics.Count == 0;
             LocationInfo? classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
+
+            // Inside the class, a type named 'var' (the class itself, a containing type, or one in an enclosing namespace)
+            // turns every 'var' local of the generated code into that type, and anything named 'nameof' turns its
+            // nameof(...) argument checks into calls.
+            int inside = declaration.OpenBraceToken.IsMissing ? declaration.Identifier.SpanStart : declaration.OpenBraceToken.Span.End;
+            ISymbol? taken = context.SemanticModel.LookupNamespacesAndTypes(inside, name: "var").OfType<INamedTypeSymbol>().FirstOrDefault(t => t.Arity == 0);
+            string uses = "declares locals with 'var'";
+            if (taken is null)
+            {
+                taken = context.SemanticModel.LookupSymbols(inside, name: "nameof").FirstOrDefault(s => s.Kind is SymbolKind.Method or SymbolKind.Field or SymbolKind.Property or SymbolKind.Event);
+                uses = "checks its arguments with nameof(...)";
+            }
+
+            if (taken is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.ReservedNameInScope,
+                    LocationInfo.From(taken.Locations.FirstOrDefault(l => l.IsInSource)) ?? classLocation,
+                    "The " + (taken is ITypeSymbol ? "type" : taken.Kind.ToString().ToLowerInvariant()) + " '" + taken.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "'",
+                    target.DisplayName,
+                    uses));
+            }
+
             if (networks.Count > 1)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TwoNetworks, LocationInfo.From(Syntax(networks[1], cancellationToken)?.GetLocation()) ?? classLocation, target.DisplayName, networks.Count));
@@ -69,11 +92,18 @@ namespace BackpropGen.Generator.Parsing
             AttributeData network = networks.Count > 0 ? networks[0] : context.Attributes[0];
             AttributeSyntax? networkSyntax = Syntax(network, cancellationToken);
             LocationInfo? networkLocation = LocationInfo.From(networkSyntax?.GetLocation()) ?? classLocation;
+            NetworkRequest Request(string? path, LocationInfo? pathLocation, NetworkDescription? description, NumericKind numeric) =>
+                new NetworkRequest(target, path, pathLocation, description, numeric, canHoldMembers, diagnostics.ToEquatableArray())
+                {
+                    ClassLocation = classLocation,
+                    Members = UserMembers.Read(type, classLocation),
+                };
+
             if (all.Any(a => IsOurs(a) && IsBroken(a)))
             {
                 // A broken attribute ([Layer(2)], Inputs = "2") is the compiler's to report; anything we said about it
                 // would only bury that message. The placeholders still keep the user's code compiling.
-                return new NetworkRequest(target, null, null, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
+                return Request(null, null, null, NumericKind.Double);
             }
 
             if (network.ConstructorArguments.Length == 1)
@@ -85,12 +115,12 @@ namespace BackpropGen.Generator.Parsing
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.JsonAndAttributeLayers, second.Where ?? networkLocation, target.DisplayName, second.What));
                 }
 
-                return new NetworkRequest(target, path, pathLocation, null, NumericKind.Double, canHoldMembers, diagnostics.ToEquatableArray());
+                return Request(path, pathLocation, null, NumericKind.Double);
             }
 
             NetworkDescription? description = AttributeDescriptionParser.Parse(network, networkLocation, all, target.DisplayName, diagnostics, cancellationToken);
             NumericKind numeric = network.NamedArguments.Any(a => a.Key == "Numeric" && a.Value.Value is 1) ? NumericKind.Float : NumericKind.Double;
-            return new NetworkRequest(target, null, null, description, numeric, canHoldMembers, diagnostics.ToEquatableArray());
+            return Request(null, null, description, numeric);
         }
 
         /// <summary>
@@ -99,7 +129,7 @@ namespace BackpropGen.Generator.Parsing
         /// </summary>
         private static (string What, LocationInfo? Where)? SecondDescription(AttributeData network, AttributeSyntax? networkSyntax, ImmutableArray<AttributeData> all, CancellationToken cancellationToken)
         {
-            foreach (string name in new[] { TypeNames.LayerAttribute, TypeNames.InitialWeightsAttribute, TypeNames.InitialBiasesAttribute })
+            foreach (string name in new[] { TypeNames.LayerAttribute, TypeNames.InitialWeightsAttribute, TypeNames.InitialBiasesAttribute, TypeNames.OptimizerAttribute })
             {
                 AttributeData? first = all.FirstOrDefault(a => Is(a, name));
                 if (first is not null)
@@ -126,7 +156,8 @@ namespace BackpropGen.Generator.Parsing
 
         private static bool IsOurs(AttributeData attribute) =>
             Is(attribute, TypeNames.NetworkAttribute) || Is(attribute, TypeNames.LayerAttribute)
-            || Is(attribute, TypeNames.InitialWeightsAttribute) || Is(attribute, TypeNames.InitialBiasesAttribute);
+            || Is(attribute, TypeNames.InitialWeightsAttribute) || Is(attribute, TypeNames.InitialBiasesAttribute)
+            || Is(attribute, TypeNames.OptimizerAttribute);
 
         private static bool IsBroken(AttributeData attribute) =>
             attribute.AttributeConstructor is null
@@ -145,9 +176,10 @@ namespace BackpropGen.Generator.Parsing
             var containing = new List<ContainingType>();
             for (SyntaxNode? node = declaration.Parent; node is TypeDeclarationSyntax parent; node = node.Parent)
             {
+                // Variance too: every partial declaration of an interface must repeat it (CS1067).
                 string typeParameters = parent.TypeParameterList is null
                     ? string.Empty
-                    : "<" + string.Join(", ", parent.TypeParameterList.Parameters.Select(p => p.Identifier.ValueText)) + ">";
+                    : "<" + string.Join(", ", parent.TypeParameterList.Parameters.Select(TypeParameter)) + ">";
                 containing.Insert(0, new ContainingType(Keyword(parent), parent.Identifier.ValueText, typeParameters));
                 if (!parent.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
@@ -165,9 +197,19 @@ namespace BackpropGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericClass, name, type.Name));
             }
 
-            string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
+            // The parts' values, not ToDisplayString(), which escapes keywords ("My.@event"): escaping is the emitter's.
+            var parts = new List<string>();
+            for (INamespaceSymbol? n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace)
+            {
+                parts.Insert(0, n.Name);
+            }
+
+            string? ns = parts.Count == 0 ? null : string.Join(".", parts);
             return new TargetClass(ns, type.Name, containing.ToEquatableArray(), declaration is RecordDeclarationSyntax ? "record" : "class", type.IsStatic);
         }
+
+        private static string TypeParameter(TypeParameterSyntax parameter) =>
+            (parameter.VarianceKeyword.IsKind(SyntaxKind.None) ? string.Empty : parameter.VarianceKeyword.ValueText + " ") + Identifiers.Escape(parameter.Identifier.ValueText);
 
         private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
         {

@@ -6,14 +6,14 @@ namespace BackpropGen.Generator.Tests.Diagnostics;
 /// </summary>
 internal static class Descriptions
 {
-    // 2 inputs -> 3 tanh (shared bias) -> 1 logistic: 6 + 3 = 9 weights, biases b1 (shared) and b_o1.
+    // 2 inputs -> 3 leaky_relu (alpha 0.1, shared bias) -> 1 logistic: 6 + 3 = 9 weights, biases b1 (shared) and b_o1.
     public const string Full = """
         {
           "inputs": 2,
           "layers": [
             {
               "size": 3,
-              "activation": "tanh",
+              "activation": "leaky_relu",
               "alpha": 0.1,
               "bias": "shared"
             },
@@ -37,6 +37,9 @@ internal static class Descriptions
 
     public const int Inputs = 2, Size0 = 5, Activation0 = 6, Alpha0 = 7, Bias0 = 8, Size1 = 11, Activation1 = 12;
     public const int Loss = 15, Numeric = 16, TrainBiases = 17, Seed = 18, Frozen = 19, Codegen = 20, Initial = 21, Weights = 22, Biases = 23;
+
+    /// <summary><paramref name="json"/> without layer 0's alpha line (for another activation, which would warn BPG028 about it).</summary>
+    public static string WithoutAlpha(string json) => json.Replace("      \"alpha\": 0.1,\n", string.Empty, StringComparison.Ordinal);
 
     /// <summary><see cref="Full"/> with the value on 1-based line <paramref name="line"/> replaced (its trailing comma kept).</summary>
     public static string With(int line, string value) => With(Full, line, value);

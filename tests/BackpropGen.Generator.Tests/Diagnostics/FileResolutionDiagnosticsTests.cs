@@ -26,6 +26,41 @@ public class FileResolutionDiagnosticsTests
     }
 
     [Fact]
+    public void A_path_that_differs_only_in_case_says_which_file_nearly_matched()
+    {
+        string source = Source("nets/ok.json");
+
+        GeneratorRun run = GeneratorHarness.Run(source, ("/proj/NETS/OK.json", Valid));
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG001");
+        DiagnosticAssert.AtSource(error, source, "\"nets/ok.json\"");
+        DiagnosticAssert.MessageContains(error, "No AdditionalFiles item matches \"nets/ok.json\"", "\"/proj/NETS/OK.json\" differs only in case", "write \"NETS/OK.json\"");
+        Assert.DoesNotContain("<AdditionalFiles Include=", error.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_through_parent_folders_says_paths_are_matched_by_trailing_segments()
+    {
+        string source = Source("../nets/ok.json");
+
+        GeneratorRun run = GeneratorHarness.Run(source, ("/proj/nets/ok.json", Valid));
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG001");
+        DiagnosticAssert.MessageContains(error, "the path goes through \"..\", but it is not relative to the source file", "write \"nets/ok.json\" (it matches \"/proj/nets/ok.json\")");
+    }
+
+    [Fact]
+    public void A_file_of_the_same_name_in_another_folder_is_named()
+    {
+        string source = Source("config/ok.json");
+
+        GeneratorRun run = GeneratorHarness.Run(source, ("/proj/nets/ok.json", Valid));
+
+        Diagnostic error = DiagnosticAssert.Single(run, "BPG001");
+        DiagnosticAssert.MessageContains(error, "\"/proj/nets/ok.json\" has that file name in another folder");
+    }
+
+    [Fact]
     public void A_path_is_not_found_when_the_project_has_no_AdditionalFiles_at_all()
     {
         string source = Source("net.json");

@@ -24,7 +24,7 @@ public class JsonDescriptionDiagnosticsTests
         string json = D.Full.Replace("\"seed\": 7,", "\"sed\": 7,");
 
         Diagnostic error = Error(json, "BPG004", D.Seed, 3, "\"sed\"");
-        DiagnosticAssert.MessageContains(error, "Unknown key \"sed\" in the description", "expected one of: inputs, layers, loss, numeric, trainBiases, initial, seed, frozen, codegen");
+        DiagnosticAssert.MessageContains(error, "Unknown key \"sed\" in the description", "did you mean \"seed\"? expected one of: inputs, layers, loss, numeric, trainBiases, initial, seed, frozen, codegen, optimizer");
     }
 
     [Fact]
@@ -34,6 +34,16 @@ public class JsonDescriptionDiagnosticsTests
 
         Diagnostic error = Error(json, "BPG004", D.Alpha0, 7, "\"slope\"");
         DiagnosticAssert.MessageContains(error, "Unknown key \"slope\" in layers[0]", "expected one of: size, activation, alpha, bias");
+    }
+
+    [Fact]
+    public void A_misspelt_required_key_is_one_error_that_suggests_the_key()
+    {
+        // Not also "the required key activation is missing": it is one mistake.
+        string json = D.Full.Replace("\"activation\": \"leaky_relu\",", "\"activaton\": \"leaky_relu\",");
+
+        Diagnostic error = Error(json, "BPG004", D.Activation0, 7, "\"activaton\"");
+        DiagnosticAssert.MessageContains(error, "Unknown key \"activaton\" in layers[0]", "did you mean \"activation\"? expected one of: size, activation, alpha, bias");
     }
 
     [Fact]
@@ -68,10 +78,15 @@ public class JsonDescriptionDiagnosticsTests
     // ---- BPG005 unknown value ----
 
     [Theory]
-    [InlineData(D.Activation0, "\"sigmoidal\"", 21, "Unknown activation \"sigmoidal\"", "expected one of: logistic, sigmoid, tanh, relu, leaky_relu, identity, linear, softplus, softmax")]
+    [InlineData(D.Activation0, "\"sigmoidal\"", 21, "Unknown activation \"sigmoidal\"", "did you mean \"sigmoid\"? expected one of: logistic (alias sigmoid), tanh, relu, leaky_relu, identity (alias linear), softplus, softmax")]
+    [InlineData(D.Activation0, "\"gaussian\"", 21, "Unknown activation \"gaussian\"", "; expected one of: logistic (alias sigmoid), tanh, relu")]
+    [InlineData(D.Activation0, "\"tahn\"", 21, "Unknown activation \"tahn\"", "did you mean \"tanh\"?")]
     [InlineData(D.Activation1, "\"ReLU\"", 21, "Unknown activation \"ReLU\"", "values are case-sensitive: write \"relu\"")]
-    [InlineData(D.Bias0, "\"per-neuron\"", 15, "Unknown bias mode \"per-neuron\"", "expected one of: per_neuron, shared, none")]
+    [InlineData(D.Bias0, "\"per-neuron\"", 15, "Unknown bias mode \"per-neuron\"", "did you mean \"per_neuron\"? expected one of: per_neuron, shared, none")]
     [InlineData(D.Loss, "\"cross_entropy_loss\"", 11, "Unknown loss \"cross_entropy_loss\"", "expected one of: half_squared_error, mean_squared_error, cross_entropy")]
+    [InlineData(D.Loss, "\"half_squared_eror\"", 11, "Unknown loss \"half_squared_eror\"", "did you mean \"half_squared_error\"?")]
+    [InlineData(D.Numeric, "\"flaot\"", 14, "Unknown numeric type \"flaot\"", "did you mean \"float\"? expected one of: double, float")]
+    [InlineData(D.Codegen, "\"loop\"", 14, "Unknown code layout \"loop\"", "did you mean \"loops\"?")]
     [InlineData(D.Numeric, "\"decimal\"", 14, "Unknown numeric type \"decimal\"", "expected one of: double, float")]
     [InlineData(D.Codegen, "\"vectorized\"", 14, "Unknown code layout \"vectorized\"", "expected one of: auto, unrolled, loops, split")]
     public void Unknown_value(int line, string value, int column, string wrong, string expected)
@@ -85,7 +100,7 @@ public class JsonDescriptionDiagnosticsTests
     [InlineData("linear")]
     public void Aliases_are_accepted(string activation)
     {
-        GeneratorRun run = DiagnosticAssert.RunJson(D.With(D.Activation0, "\"" + activation + "\""));
+        GeneratorRun run = DiagnosticAssert.RunJson(D.WithoutAlpha(D.With(D.Activation0, "\"" + activation + "\"")));
 
         DiagnosticAssert.OnlyBpgErrors(run);
         Assert.Empty(run.GeneratorDiagnostics);
@@ -98,7 +113,7 @@ public class JsonDescriptionDiagnosticsTests
     [InlineData(D.Inputs, "2.5", 13, "\"inputs\" must be an integer (no fraction or exponent)", "found the number 2.5")]
     [InlineData(D.Size0, "[3]", 15, "\"layers[0].size\" must be an integer", "found an array")]
     [InlineData(D.Size1, "1.0", 15, "\"layers[1].size\" must be an integer (no fraction or exponent)", "found the number 1.0")]
-    [InlineData(D.Activation0, "true", 21, "\"layers[0].activation\" must be a string, one of: logistic, sigmoid", "found true")]
+    [InlineData(D.Activation0, "true", 21, "\"layers[0].activation\" must be a string, one of: logistic (alias sigmoid), tanh", "found true")]
     [InlineData(D.Alpha0, "\"0.1\"", 16, "\"layers[0].alpha\" must be a number", "found the string \"0.1\"")]
     [InlineData(D.Bias0, "null", 15, "\"layers[0].bias\" must be a string, one of: per_neuron, shared, none", "found null")]
     [InlineData(D.Loss, "1", 11, "\"loss\" must be a string, one of: half_squared_error", "found the number 1")]
@@ -290,7 +305,7 @@ public class JsonDescriptionDiagnosticsTests
     [Fact]
     public void Missing_activation_points_at_the_layer()
     {
-        string json = D.Full.Replace("      \"activation\": \"tanh\",\n", string.Empty);
+        string json = D.Full.Replace("      \"activation\": \"leaky_relu\",\n", string.Empty);
 
         Diagnostic error = Error(json, "BPG008", 4, 5, "{");
         DiagnosticAssert.MessageContains(error, "The required key \"activation\" is missing from layers[0]", "\"activation\": \"logistic\"");
@@ -383,7 +398,7 @@ public class JsonDescriptionDiagnosticsTests
     [Fact]
     public void Softmax_on_a_hidden_layer()
     {
-        Diagnostic error = Error(D.With(D.Activation0, "\"softmax\""), "BPG017", D.Activation0, 21, "\"softmax\"");
+        Diagnostic error = Error(D.WithoutAlpha(D.With(D.Activation0, "\"softmax\"")), "BPG017", D.Activation0, 21, "\"softmax\"");
         DiagnosticAssert.MessageContains(error, "layers[0] uses softmax", "only allowed on the output layer (layers[1])");
     }
 

@@ -41,6 +41,7 @@ public class ExportRoundTripTests
           "numeric": "NUMERIC",
           "codegen": "CODEGEN",
           "trainBiases": false,
+          "optimizer": { "type": "adam", "beta1": 0.8, "weightDecay": 0.001 },
           "seed": 6
         }
         """,

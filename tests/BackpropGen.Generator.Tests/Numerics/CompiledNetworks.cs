@@ -126,6 +126,25 @@ public sealed class CompiledNetworks
                 }
                 public double TrainStep(double[] input, double[] target, double learningRate) =>
                     _net.TrainStep({{to}}(input), {{to}}(target), ({{t}})learningRate);
+                public double TrainBatch(double[] inputs, double[] targets, double learningRate) =>
+                    _net.TrainBatch({{to}}(inputs), {{to}}(targets), ({{t}})learningRate);
+                public void ApplyGradient(double[] gradient, double learningRate) => _net.ApplyGradient({{to}}(gradient), ({{t}})learningRate);
+                public double InputGradient(double[] input, double[] target, double[] inputGradient)
+                {
+                    var buffer = new {{t}}[{{net}}.InputCount];
+                    {{t}} loss = _net.InputGradient({{to}}(input), {{to}}(target), buffer);
+                    Cast.Widen(buffer, inputGradient);
+                    return loss;
+                }
+                public int OptimizerStateCount => {{net}}.OptimizerStateCount;
+                public void GetOptimizerState(double[] destination)
+                {
+                    var buffer = new {{t}}[{{net}}.OptimizerStateCount];
+                    _net.GetOptimizerState(buffer);
+                    Cast.Widen(buffer, destination);
+                }
+                public void SetOptimizerState(double[] source) => _net.SetOptimizerState({{to}}(source));
+                public void ResetOptimizer() => _net.ResetOptimizer();
             }
 
 

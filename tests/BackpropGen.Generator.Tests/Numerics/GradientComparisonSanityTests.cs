@@ -71,6 +71,20 @@ public class GradientComparisonSanityTests
 
         public double TrainStep(double[] input, double[] target, double learningRate) => throw new NotSupportedException();
 
+        public double TrainBatch(double[] inputs, double[] targets, double learningRate) => throw new NotSupportedException();
+
+        public void ApplyGradient(double[] gradient, double learningRate) => throw new NotSupportedException();
+
+        public double InputGradient(double[] input, double[] target, double[] inputGradient) => throw new NotSupportedException();
+
+        public int OptimizerStateCount => 0;
+
+        public void GetOptimizerState(double[] destination) => throw new NotSupportedException();
+
+        public void SetOptimizerState(double[] source) => throw new NotSupportedException();
+
+        public void ResetOptimizer() => throw new NotSupportedException();
+
         private double Output(double[] input) => R(Math.Tanh(R(R(_p[0] * input[0]) + R(_p[1] * input[1]) + _p[2])));
 
         /// <summary>Rounds each intermediate to float when imitating a float network.</summary>

@@ -24,4 +24,18 @@ public interface IGradientCheckable
     double Backward(double[] input, double[] target, double[] gradient);
 
     double TrainStep(double[] input, double[] target, double learningRate);
+
+    double TrainBatch(double[] inputs, double[] targets, double learningRate);
+
+    void ApplyGradient(double[] gradient, double learningRate);
+
+    double InputGradient(double[] input, double[] target, double[] inputGradient);
+
+    int OptimizerStateCount { get; }
+
+    void GetOptimizerState(double[] destination);
+
+    void SetOptimizerState(double[] source);
+
+    void ResetOptimizer();
 }

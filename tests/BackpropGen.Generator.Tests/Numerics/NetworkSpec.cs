@@ -35,7 +35,8 @@ public sealed record NetworkSpec(
     int? Seed = null,
     double[]? InitialWeights = null,
     double[]? InitialBiases = null,
-    string? Codegen = null)
+    string? Codegen = null,
+    string? Optimizer = null)
 {
     public bool IsFloat => Numeric == "float";
 
@@ -69,6 +70,11 @@ public sealed record NetworkSpec(
         if (Numeric is not null)
         {
             json.Append(",\n  \"numeric\": \"").Append(Numeric).Append('"');
+        }
+
+        if (Optimizer is not null)
+        {
+            json.Append(",\n  \"optimizer\": ").Append(Optimizer);
         }
 
         if (TrainBiases is bool train)

@@ -22,6 +22,9 @@ namespace Snapshots
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 3;
+        /// <summary>Number of values of the optimizer's state (0 for plain gradient descent): the step count, then each moment of each trained parameter.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OptimizerStateCount = 0;
 
         // Parameters in canonical order, with their initial values.
         private float w1 = -0.9468494f;         // i1 -> h1
@@ -417,6 +420,126 @@ namespace Snapshots
             return E_total;
         }
 
+        /// <summary>One training step on a mini-batch: <paramref name="inputs"/> and <paramref name="targets"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public float TrainBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, float learningRate)
+        {
+            int rows = inputs.Length / InputCount;
+            if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
+            float[] buffers = t_batch ??= new float[2 * ParameterCount];
+            global::System.Span<float> mean = new global::System.Span<float>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<float>(buffers, ParameterCount, ParameterCount);
+            mean.Clear();
+            float loss = 0f;
+            for (int r = 0; r < rows; r++)
+            {
+                loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
+                for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
+            }
+            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            ApplyGradient(mean, learningRate);
+            return loss / rows;
+        }
+
+        /// <summary>One optimizer step with a gradient the caller computed: <paramref name="gradient"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ApplyGradient(global::System.ReadOnlySpan<float> gradient, float learningRate)
+        {
+            if (gradient.Length != ParameterCount) ThrowExpectedExactly(nameof(gradient), ParameterCount, gradient.Length);
+            // Updates from the caller's gradient: p+ = p - eta * dE_total/dp.
+            w1 -= learningRate * gradient[0];   // w1+ = w1 - eta * dE_total/dw1
+            w2 -= learningRate * gradient[1];   // w2+ = w2 - eta * dE_total/dw2
+            w3 -= learningRate * gradient[2];   // w3+ = w3 - eta * dE_total/dw3
+            w4 -= learningRate * gradient[3];   // w4+ = w4 - eta * dE_total/dw4
+            w5 -= learningRate * gradient[4];   // w5+ = w5 - eta * dE_total/dw5
+            w6 -= learningRate * gradient[5];   // w6+ = w6 - eta * dE_total/dw6
+            b_h1 -= learningRate * gradient[6];  // b_h1+ = b_h1 - eta * dE_total/db_h1
+            b_h2 -= learningRate * gradient[7];  // b_h2+ = b_h2 - eta * dE_total/db_h2
+            b_o1 -= learningRate * gradient[8];  // b_o1+ = b_o1 - eta * dE_total/db_o1
+        }
+
+        /// <summary>The gradient of the loss with respect to the input: writes dE_total/d(input k) for every input to <paramref name="inputGradient"/> (at least InputCount values) and returns E_total. The parameters are not changed.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public float InputGradient(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> target, global::System.Span<float> inputGradient)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (inputGradient.Length < InputCount) ThrowExpectedAtLeast(nameof(inputGradient), InputCount, inputGradient.Length);
+
+            // Inputs
+            float i1 = input[0];                // input i1
+            float i2 = input[1];                // input i2
+
+            // Targets
+            float target_o1 = target[0];        // target of o1
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
+            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
+            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            float net_o1 = w5 * out_h1 + w6 * out_h2 + b_o1;  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            float out_o1 = net_o1 > 0f ? net_o1 : 0.01f * net_o1;  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            // Loss (mean_squared_error): E_total = mean over the 1 outputs of (target - out)^2.
+            float E_o1 = (target_o1 - out_o1) * (target_o1 - out_o1) / 1f;  // E_o1 = (target_o1 - out_o1)^2 / 1
+            float E_total = E_o1;               // E_total = E_o1
+
+            // Backward, output layer o1: delta = dE_total/dnet = dE_total/dout * dout/dnet.
+            float dE_dout_o1 = -2f * (target_o1 - out_o1) / 1f;  // dE_total/dout_o1 = -2 (target_o1 - out_o1) / 1
+            float dout_o1_dnet_o1 = net_o1 > 0f ? 1f : 0.01f;  // dout_o1/dnet_o1 = 1 if net_o1 > 0, else alpha
+            float delta_o1 = dE_dout_o1 * dout_o1_dnet_o1;  // delta_o1 = dE_total/dnet_o1 = dE_total/dout_o1 * dout_o1/dnet_o1
+
+            // Backward, hidden layer h1..h2: dE_total/dout collects every path through layer 2 o1,
+            // then delta = dE_total/dout * dout/dnet.
+            float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
+            float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
+            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
+            float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
+            float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
+            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
+
+            // Input gradients: every path from an input through layer 1 h1..h2, dE_total/di = sum over n of delta_n * w(i -> n).
+            float dE_di1 = delta_h1 * w1 + delta_h2 * w3;  // dE_total/di1 = delta_h1 * w1 + delta_h2 * w3
+            float dE_di2 = delta_h1 * w2 + delta_h2 * w4;  // dE_total/di2 = delta_h1 * w2 + delta_h2 * w4
+
+            inputGradient[0] = dE_di1;
+            inputGradient[1] = dE_di2;
+            return E_total;
+        }
+
+        /// <summary>Clears the optimizer's state: its moments and its step count, as for a fresh network.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ResetOptimizer()
+        {
+        }
+
+        /// <summary>Copies the optimizer's state (for checkpoints: the step count, then each moment of each trained parameter) into the first OptimizerStateCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void GetOptimizerState(global::System.Span<float> destination)
+        {
+            if (destination.Length < OptimizerStateCount) ThrowExpectedAtLeast(nameof(destination), OptimizerStateCount, destination.Length);
+        }
+
+        /// <summary>Restores the optimizer's state from <paramref name="source"/> (exactly OptimizerStateCount values, as GetOptimizerState wrote them): with SetParameters, training resumes bit for bit where the checkpoint left it.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void SetOptimizerState(global::System.ReadOnlySpan<float> source)
+        {
+            if (source.Length != OptimizerStateCount) ThrowExpectedExactly(nameof(source), OptimizerStateCount, source.Length);
+        }
+
         /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public struct Trace
@@ -683,6 +806,15 @@ namespace Snapshots
                 if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
                 writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static float[]? t_batch;
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)

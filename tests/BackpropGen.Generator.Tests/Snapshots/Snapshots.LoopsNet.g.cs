@@ -22,6 +22,9 @@ namespace Snapshots
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 8;
+        /// <summary>Number of values of the optimizer's state (0 for plain gradient descent): the step count, then each moment of each trained parameter.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OptimizerStateCount = 0;
 
         // Parameters in canonical order: each layer's weights as rows (one row of fan-in weights per neuron), then all biases.
         private readonly double[] _parameters = (double[])InitialParameters.Clone();
@@ -163,9 +166,81 @@ namespace Snapshots
             double loss = LossCore(s, target);
             OutputDeltas(s, target);
             BackwardCore(s, input, s.Gradient);
+            global::System.ReadOnlySpan<double> gradient = s.Gradient;
             // Updates, all from the gradients above: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.
-            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), new global::System.ReadOnlySpan<double>(s.Gradient, 0, ParameterCount), -learningRate);
+            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), gradient.Slice(0, ParameterCount), -learningRate);
             return loss;
+        }
+
+        /// <summary>One training step on a mini-batch: <paramref name="inputs"/> and <paramref name="targets"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, double learningRate)
+        {
+            int rows = inputs.Length / InputCount;
+            if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
+            double[] buffers = t_batch ??= new double[2 * ParameterCount];
+            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
+            mean.Clear();
+            double loss = 0.0;
+            for (int r = 0; r < rows; r++)
+            {
+                loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
+                for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
+            }
+            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            ApplyGradient(mean, learningRate);
+            return loss / rows;
+        }
+
+        /// <summary>One optimizer step with a gradient the caller computed: <paramref name="gradient"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ApplyGradient(global::System.ReadOnlySpan<double> gradient, double learningRate)
+        {
+            if (gradient.Length != ParameterCount) ThrowExpectedExactly(nameof(gradient), ParameterCount, gradient.Length);
+            // Updates from the caller's gradient: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.
+            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), gradient.Slice(0, ParameterCount), -learningRate);
+        }
+
+        /// <summary>The gradient of the loss with respect to the input: writes dE_total/d(input k) for every input to <paramref name="inputGradient"/> (at least InputCount values) and returns E_total. The parameters are not changed.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double InputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> inputGradient)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (inputGradient.Length < InputCount) ThrowExpectedAtLeast(nameof(inputGradient), InputCount, inputGradient.Length);
+            Scratch s = t_scratch ??= new Scratch();
+            ForwardCore(s, input);
+            double loss = LossCore(s, target);
+            OutputDeltas(s, target);
+            InputGradientCore(s, inputGradient);
+            return loss;
+        }
+
+        /// <summary>Clears the optimizer's state: its moments and its step count, as for a fresh network.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ResetOptimizer()
+        {
+        }
+
+        /// <summary>Copies the optimizer's state (for checkpoints: the step count, then each moment of each trained parameter) into the first OptimizerStateCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void GetOptimizerState(global::System.Span<double> destination)
+        {
+            if (destination.Length < OptimizerStateCount) ThrowExpectedAtLeast(nameof(destination), OptimizerStateCount, destination.Length);
+        }
+
+        /// <summary>Restores the optimizer's state from <paramref name="source"/> (exactly OptimizerStateCount values, as GetOptimizerState wrote them): with SetParameters, training resumes bit for bit where the checkpoint left it.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void SetOptimizerState(global::System.ReadOnlySpan<double> source)
+        {
+            if (source.Length != OptimizerStateCount) ThrowExpectedExactly(nameof(source), OptimizerStateCount, source.Length);
         }
 
         /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
@@ -472,6 +547,25 @@ namespace Snapshots
             for (int n = 0; n < 5; n++) gradient[35 + n] = s.Delta1[n];
         }
 
+        private void InputGradientCore(Scratch s, global::System.Span<double> inputGradient)
+        {
+            global::System.ReadOnlySpan<double> parameters = _parameters;
+
+            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+            global::System.Array.Clear(s.DEdout1, 0, 5);
+            for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
+            for (int h = 0; h < 5; h++)
+            {
+                double net_h = s.Net1[h], out_h = s.Out1[h];
+                s.Delta1[h] = s.DEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
+            }
+
+            // dE_total/d(input k): every path through layer 1, sum_n delta_n * w[n,k].
+            inputGradient.Slice(0, 4).Clear();
+            for (int n = 0; n < 5; n++) AddScaled(inputGradient.Slice(0, 4), parameters.Slice(0 + n * 4, 4), s.Delta1[n]);
+        }
+
         // Sum of left[i] * right[i] over left's length (right may be longer).
         private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
         {
@@ -733,6 +827,15 @@ namespace Snapshots
                 if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
                 writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_batch;
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)

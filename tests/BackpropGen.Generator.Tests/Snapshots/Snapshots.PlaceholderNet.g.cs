@@ -25,6 +25,9 @@ namespace Snapshots
         public const int BiasCount = 0;
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OptimizerStateCount = 0;
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static string ParameterName(int index) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -50,6 +53,24 @@ namespace Snapshots
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double TrainStep(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, double learningRate) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, double learningRate) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ApplyGradient(global::System.ReadOnlySpan<double> gradient, double learningRate) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double InputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> inputGradient) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ResetOptimizer() => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void GetOptimizerState(global::System.Span<double> destination) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void SetOptimizerState(global::System.ReadOnlySpan<double> source) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public struct Trace { }

@@ -22,6 +22,9 @@ namespace Snapshots
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 5;
+        /// <summary>Number of values of the optimizer's state (0 for plain gradient descent): the step count, then each moment of each trained parameter.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OptimizerStateCount = 0;
 
         // Parameters in canonical order, with their initial values.
         private double w1 = -0.23744401245793298;  // i1 -> h1
@@ -605,6 +608,156 @@ namespace Snapshots
             return E_total;
         }
 
+        /// <summary>One training step on a mini-batch: <paramref name="inputs"/> and <paramref name="targets"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, double learningRate)
+        {
+            int rows = inputs.Length / InputCount;
+            if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
+            double[] buffers = t_batch ??= new double[2 * ParameterCount];
+            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
+            mean.Clear();
+            double loss = 0.0;
+            for (int r = 0; r < rows; r++)
+            {
+                loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
+                for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
+            }
+            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            ApplyGradient(mean, learningRate);
+            return loss / rows;
+        }
+
+        /// <summary>One optimizer step with a gradient the caller computed: <paramref name="gradient"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ApplyGradient(global::System.ReadOnlySpan<double> gradient, double learningRate)
+        {
+            if (gradient.Length != ParameterCount) ThrowExpectedExactly(nameof(gradient), ParameterCount, gradient.Length);
+            // Updates from the caller's gradient: p+ = p - eta * dE_total/dp.
+            w1 -= learningRate * gradient[0];   // w1+ = w1 - eta * dE_total/dw1
+            w2 -= learningRate * gradient[1];   // w2+ = w2 - eta * dE_total/dw2
+            w3 -= learningRate * gradient[2];   // w3+ = w3 - eta * dE_total/dw3
+            w4 -= learningRate * gradient[3];   // w4+ = w4 - eta * dE_total/dw4
+            w5 -= learningRate * gradient[4];   // w5+ = w5 - eta * dE_total/dw5
+            w6 -= learningRate * gradient[5];   // w6+ = w6 - eta * dE_total/dw6
+            w7 -= learningRate * gradient[6];   // w7+ = w7 - eta * dE_total/dw7
+            w8 -= learningRate * gradient[7];   // w8+ = w8 - eta * dE_total/dw8
+            w9 -= learningRate * gradient[8];   // w9+ = w9 - eta * dE_total/dw9
+            w10 -= learningRate * gradient[9];  // w10+ = w10 - eta * dE_total/dw10
+            b_h1 -= learningRate * gradient[10];  // b_h1+ = b_h1 - eta * dE_total/db_h1
+            b_h2 -= learningRate * gradient[11];  // b_h2+ = b_h2 - eta * dE_total/db_h2
+            b_o1 -= learningRate * gradient[12];  // b_o1+ = b_o1 - eta * dE_total/db_o1
+            b_o2 -= learningRate * gradient[13];  // b_o2+ = b_o2 - eta * dE_total/db_o2
+            b_o3 -= learningRate * gradient[14];  // b_o3+ = b_o3 - eta * dE_total/db_o3
+        }
+
+        /// <summary>The gradient of the loss with respect to the input: writes dE_total/d(input k) for every input to <paramref name="inputGradient"/> (at least InputCount values) and returns E_total. The parameters are not changed.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double InputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> inputGradient)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (inputGradient.Length < InputCount) ThrowExpectedAtLeast(nameof(inputGradient), InputCount, inputGradient.Length);
+
+            // Inputs
+            double i1 = input[0];               // input i1
+            double i2 = input[1];               // input i2
+
+            // Targets
+            double target_o1 = target[0];       // target of o1
+            double target_o2 = target[1];       // target of o2
+            double target_o3 = target[2];       // target of o3
+
+            // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            double net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
+            double out_h1 = net_h1 > 0.0 ? net_h1 : 0.0;  // out_h1 = max(0, net_h1)
+            double net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
+            double out_h2 = net_h2 > 0.0 ? net_h2 : 0.0;  // out_h2 = max(0, net_h2)
+
+            // Layer 2, output layer o1..o3: softmax, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            double net_o1 = w5 * out_h1 + w6 * out_h2 + b_o1;  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
+            double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
+            double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
+            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
+            double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
+            double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
+            double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
+
+            // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
+            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
+            double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
+            double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
+            double E_total = E_o1 + E_o2 + E_o3;  // E_total = E_o1 + E_o2 + E_o3
+
+            // Backward, softmax output with cross-entropy. Why delta is so short:
+            //   dE_total/dout_oj = -target_oj / out_oj                (from E_total = -sum_j target_oj ln(out_oj))
+            //   dout_oj/dnet_ok  = out_oj * ([j = k] - out_ok)         (the softmax Jacobian)
+            //   delta_ok = sum_j dE_total/dout_oj * dout_oj/dnet_ok = sum_j -target_oj * ([j = k] - out_ok)
+            //            = out_ok * (sum_j target_oj) - target_ok       (the 1/out_oj of the log cancels the out_oj of the Jacobian)
+            //            = out_ok - target_ok                           when the targets sum to 1 (one-hot or probabilities).
+            double target_sum = target_o1 + target_o2 + target_o3;  // target_sum = target_o1 + target_o2 + target_o3 (1 for one-hot targets)
+            double delta_o1 = out_o1 * target_sum - target_o1;  // delta_o1 = dE_total/dnet_o1 = out_o1 * target_sum - target_o1 (= out_o1 - target_o1 for one-hot targets)
+            double delta_o2 = out_o2 * target_sum - target_o2;  // delta_o2 = dE_total/dnet_o2 = out_o2 * target_sum - target_o2 (= out_o2 - target_o2 for one-hot targets)
+            double delta_o3 = out_o3 * target_sum - target_o3;  // delta_o3 = dE_total/dnet_o3 = out_o3 * target_sum - target_o3 (= out_o3 - target_o3 for one-hot targets)
+
+            // Backward, hidden layer h1..h2: dE_total/dout collects every path through layer 2 o1..o3,
+            // then delta = dE_total/dout * dout/dnet.
+            double dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
+            double dE_o2_dout_h1 = delta_o2 * w7;  // dE_o2/dout_h1 = delta_o2 * dnet_o2/dout_h1 = delta_o2 * w7
+            double dE_o3_dout_h1 = delta_o3 * w9;  // dE_o3/dout_h1 = delta_o3 * dnet_o3/dout_h1 = delta_o3 * w9
+            double dE_dout_h1 = dE_o1_dout_h1 + dE_o2_dout_h1 + dE_o3_dout_h1;  // dE_total/dout_h1 = dE_o1/dout_h1 + dE_o2/dout_h1 + dE_o3/dout_h1
+            double dout_h1_dnet_h1 = net_h1 > 0.0 ? 1.0 : 0.0;  // dout_h1/dnet_h1 = 1 if net_h1 > 0, else 0
+            double delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
+            double dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
+            double dE_o2_dout_h2 = delta_o2 * w8;  // dE_o2/dout_h2 = delta_o2 * dnet_o2/dout_h2 = delta_o2 * w8
+            double dE_o3_dout_h2 = delta_o3 * w10;  // dE_o3/dout_h2 = delta_o3 * dnet_o3/dout_h2 = delta_o3 * w10
+            double dE_dout_h2 = dE_o1_dout_h2 + dE_o2_dout_h2 + dE_o3_dout_h2;  // dE_total/dout_h2 = dE_o1/dout_h2 + dE_o2/dout_h2 + dE_o3/dout_h2
+            double dout_h2_dnet_h2 = net_h2 > 0.0 ? 1.0 : 0.0;  // dout_h2/dnet_h2 = 1 if net_h2 > 0, else 0
+            double delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
+
+            // Input gradients: every path from an input through layer 1 h1..h2, dE_total/di = sum over n of delta_n * w(i -> n).
+            double dE_di1 = delta_h1 * w1 + delta_h2 * w3;  // dE_total/di1 = delta_h1 * w1 + delta_h2 * w3
+            double dE_di2 = delta_h1 * w2 + delta_h2 * w4;  // dE_total/di2 = delta_h1 * w2 + delta_h2 * w4
+
+            inputGradient[0] = dE_di1;
+            inputGradient[1] = dE_di2;
+            return E_total;
+        }
+
+        /// <summary>Clears the optimizer's state: its moments and its step count, as for a fresh network.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ResetOptimizer()
+        {
+        }
+
+        /// <summary>Copies the optimizer's state (for checkpoints: the step count, then each moment of each trained parameter) into the first OptimizerStateCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void GetOptimizerState(global::System.Span<double> destination)
+        {
+            if (destination.Length < OptimizerStateCount) ThrowExpectedAtLeast(nameof(destination), OptimizerStateCount, destination.Length);
+        }
+
+        /// <summary>Restores the optimizer's state from <paramref name="source"/> (exactly OptimizerStateCount values, as GetOptimizerState wrote them): with SetParameters, training resumes bit for bit where the checkpoint left it.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void SetOptimizerState(global::System.ReadOnlySpan<double> source)
+        {
+            if (source.Length != OptimizerStateCount) ThrowExpectedExactly(nameof(source), OptimizerStateCount, source.Length);
+        }
+
         /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public struct Trace
@@ -968,6 +1121,15 @@ namespace Snapshots
                 if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
                 writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_batch;
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)

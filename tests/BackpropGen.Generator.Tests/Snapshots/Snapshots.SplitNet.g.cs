@@ -22,6 +22,9 @@ namespace Snapshots
         /// <summary>Number of biases; they follow the weights in canonical order.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public const int BiasCount = 4;
+        /// <summary>Number of values of the optimizer's state (0 for plain gradient descent): the step count, then each moment of each trained parameter.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public const int OptimizerStateCount = 0;
 
         // Parameters in canonical order, with their initial values.
         private double w1 = 0.14582910473973623;  // i1 -> h1
@@ -59,6 +62,7 @@ namespace Snapshots
             public double dout_h2_dnet_h2, delta_h2, dE_o1_dout_h3, dE_o2_dout_h3, dE_dout_h3, dout_h3_dnet_h3, delta_h3;
             public double dE_dw1, dE_dw2, dE_dw3, dE_dw4, dE_dw5, dE_dw6, dE_db_h1, dE_db_h2;
             public double dE_db_h3;
+            public double dE_di1, dE_di2;
         }
 
         /// <summary>The name of the parameter at <paramref name="index"/> in canonical order ("w1", ..., then the biases: "b1" for a shared bias of layer 1, "b_h1" for a bias of neuron h1).</summary>
@@ -295,6 +299,81 @@ namespace Snapshots
             BackwardPart1(q);
             UpdateParameters1(q, learningRate);
             return q.E_total;
+        }
+
+        /// <summary>One training step on a mini-batch: <paramref name="inputs"/> and <paramref name="targets"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double TrainBatch(global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, double learningRate)
+        {
+            int rows = inputs.Length / InputCount;
+            if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
+            double[] buffers = t_batch ??= new double[2 * ParameterCount];
+            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
+            mean.Clear();
+            double loss = 0.0;
+            for (int r = 0; r < rows; r++)
+            {
+                loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
+                for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
+            }
+            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            ApplyGradient(mean, learningRate);
+            return loss / rows;
+        }
+
+        /// <summary>One optimizer step with a gradient the caller computed: <paramref name="gradient"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ApplyGradient(global::System.ReadOnlySpan<double> gradient, double learningRate)
+        {
+            if (gradient.Length != ParameterCount) ThrowExpectedExactly(nameof(gradient), ParameterCount, gradient.Length);
+            Pass q = t_pass ??= new Pass();
+            ApplyGradientPart1(q, gradient, learningRate);
+        }
+
+        /// <summary>The gradient of the loss with respect to the input: writes dE_total/d(input k) for every input to <paramref name="inputGradient"/> (at least InputCount values) and returns E_total. The parameters are not changed.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public double InputGradient(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target, global::System.Span<double> inputGradient)
+        {
+            if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
+            if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
+            if (inputGradient.Length < InputCount) ThrowExpectedAtLeast(nameof(inputGradient), InputCount, inputGradient.Length);
+            Pass q = t_pass ??= new Pass();
+            ReadInputs1(q, input);
+            ReadTargets1(q, target);
+            ForwardPart1(q);
+            LossPart1(q);
+            BackwardPart1(q);
+            InputGradientPart1(q);
+            inputGradient[0] = q.dE_di1;
+            inputGradient[1] = q.dE_di2;
+            return q.E_total;
+        }
+
+        /// <summary>Clears the optimizer's state: its moments and its step count, as for a fresh network.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ResetOptimizer()
+        {
+        }
+
+        /// <summary>Copies the optimizer's state (for checkpoints: the step count, then each moment of each trained parameter) into the first OptimizerStateCount elements of <paramref name="destination"/>.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void GetOptimizerState(global::System.Span<double> destination)
+        {
+            if (destination.Length < OptimizerStateCount) ThrowExpectedAtLeast(nameof(destination), OptimizerStateCount, destination.Length);
+        }
+
+        /// <summary>Restores the optimizer's state from <paramref name="source"/> (exactly OptimizerStateCount values, as GetOptimizerState wrote them): with SetParameters, training resumes bit for bit where the checkpoint left it.</summary>
+        /// <remarks>Thread safety: changes the instance; run it on one thread, with no other call on the same instance meanwhile (to serve while training, train one instance and publish copies: see CopyParametersTo).</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void SetOptimizerState(global::System.ReadOnlySpan<double> source)
+        {
+            if (source.Length != OptimizerStateCount) ThrowExpectedExactly(nameof(source), OptimizerStateCount, source.Length);
         }
 
         /// <summary>The quantities of one forward and backward pass, as filled by Backward(input, target, gradient, out trace).</summary>
@@ -779,6 +858,34 @@ namespace Snapshots
             b2 -= learningRate * q.dE_db2;      // b2+ = b2 - eta * dE_total/db2
         }
 
+        private void ApplyGradientPart1(Pass q, global::System.ReadOnlySpan<double> gradient, double learningRate)
+        {
+            // Updates from the caller's gradient: p+ = p - eta * dE_total/dp.
+            w1 -= learningRate * gradient[0];   // w1+ = w1 - eta * dE_total/dw1
+            w2 -= learningRate * gradient[1];   // w2+ = w2 - eta * dE_total/dw2
+            w3 -= learningRate * gradient[2];   // w3+ = w3 - eta * dE_total/dw3
+            w4 -= learningRate * gradient[3];   // w4+ = w4 - eta * dE_total/dw4
+            w5 -= learningRate * gradient[4];   // w5+ = w5 - eta * dE_total/dw5
+            w6 -= learningRate * gradient[5];   // w6+ = w6 - eta * dE_total/dw6
+            w7 -= learningRate * gradient[6];   // w7+ = w7 - eta * dE_total/dw7
+            w8 -= learningRate * gradient[7];   // w8+ = w8 - eta * dE_total/dw8
+            w9 -= learningRate * gradient[8];   // w9+ = w9 - eta * dE_total/dw9
+            w10 -= learningRate * gradient[9];  // w10+ = w10 - eta * dE_total/dw10
+            w11 -= learningRate * gradient[10];  // w11+ = w11 - eta * dE_total/dw11
+            w12 -= learningRate * gradient[11];  // w12+ = w12 - eta * dE_total/dw12
+            b_h1 -= learningRate * gradient[12];  // b_h1+ = b_h1 - eta * dE_total/db_h1
+            b_h2 -= learningRate * gradient[13];  // b_h2+ = b_h2 - eta * dE_total/db_h2
+            b_h3 -= learningRate * gradient[14];  // b_h3+ = b_h3 - eta * dE_total/db_h3
+            b2 -= learningRate * gradient[15];  // b2+ = b2 - eta * dE_total/db2
+        }
+
+        private void InputGradientPart1(Pass q)
+        {
+            // Input gradients: every path from an input through layer 1 h1..h3, dE_total/di = sum over n of delta_n * w(i -> n).
+            q.dE_di1 = q.delta_h1 * w1 + q.delta_h2 * w3 + q.delta_h3 * w5;  // dE_total/di1 = delta_h1 * w1 + delta_h2 * w3 + delta_h3 * w5
+            q.dE_di2 = q.delta_h1 * w2 + q.delta_h2 * w4 + q.delta_h3 * w6;  // dE_total/di2 = delta_h1 * w2 + delta_h2 * w4 + delta_h3 * w6
+        }
+
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
         {
             for (int i = 0; i < count; i++)
@@ -786,6 +893,15 @@ namespace Snapshots
                 if (i > 0) writer.Write(i % 8 == 0 ? ",\n      " : ", ");
                 writer.Write(values[start + i].ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
             }
+        }
+
+        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_batch;
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)

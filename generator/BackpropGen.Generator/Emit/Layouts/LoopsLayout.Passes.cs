@@ -108,9 +108,7 @@ namespace BackpropGen.Generator.Emit.Layouts
                 W.Line();
                 if (n > 1)
                 {
-                    W.Line($"// dE_total/dout of layer {n - 1}: every path through layer {n}, dE/dout_h = sum_n delta_n * w[n,h].");
-                    W.Line($"global::System.Array.Clear(s.DEdout{n - 1}, 0, {_slices[i - 1].Size});");
-                    W.Line($"for (int n = 0; n < {layer.Size}; n++) AddScaled(s.DEdout{n - 1}, parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {delta}[n]);");
+                    WritePathsBelow(i);
                 }
 
                 W.Line($"// Layer {n}: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.");
@@ -128,16 +126,53 @@ namespace BackpropGen.Generator.Emit.Layouts
 
                 if (n > 1)
                 {
-                    LayerSlices below = _slices[i - 1];
-                    Formula dOut = ActivationRules.Derivative(below.Layer.Description, "net_h", "out_h", Numeric);
-                    W.Line($"// Layer {n - 1}: delta_h = dE_total/dout_h * dout_h/dnet_h.");
-                    W.OpenBlock($"for (int h = 0; h < {below.Size}; h++)");
-                    W.Line($"{T} net_h = s.Net{n - 1}[h], out_h = s.Out{n - 1}[h];");
-                    W.Line($"s.Delta{n - 1}[h] = {OutputLayerRules.ChainedDelta($"s.DEdout{n - 1}[h]", $"({dOut.Code})")};", dOut.Maths);
-                    W.CloseBlock();
+                    WriteDeltasBelow(i);
                 }
             }
 
+            W.CloseBlock();
+        }
+
+        /// <summary>InputGradient: the deltas down to layer 1, then every path from each input through layer 1.</summary>
+        private void WriteInputGradientCore()
+        {
+            W.OpenBlock($"private void InputGradientCore(Scratch s, {Out} inputGradient)");
+            W.Line($"global::System.ReadOnlySpan<{T}> parameters = _parameters;");
+            for (int i = _slices.Length - 1; i > 0; i--)
+            {
+                W.Line();
+                WritePathsBelow(i);
+                WriteDeltasBelow(i);
+            }
+
+            LayerSlices first = _slices[0];
+            W.Line();
+            W.Line("// dE_total/d(input k): every path through layer 1, sum_n delta_n * w[n,k].");
+            W.Line($"inputGradient.Slice(0, {first.FanIn}).Clear();");
+            W.Line($"for (int n = 0; n < {first.Size}; n++) AddScaled(inputGradient.Slice(0, {first.FanIn}), parameters.Slice({first.WeightOffset} + n * {first.FanIn}, {first.FanIn}), s.Delta1[n]);");
+            W.CloseBlock();
+        }
+
+        /// <summary>dE_total/dout of the layer below slice <paramref name="i"/>, from the weights before any update.</summary>
+        private void WritePathsBelow(int i)
+        {
+            LayerSlices layer = _slices[i];
+            int n = layer.Number;
+            W.Line($"// dE_total/dout of layer {n - 1}: every path through layer {n}, dE/dout_h = sum_n delta_n * w[n,h].");
+            W.Line($"global::System.Array.Clear(s.DEdout{n - 1}, 0, {_slices[i - 1].Size});");
+            W.Line($"for (int n = 0; n < {layer.Size}; n++) AddScaled(s.DEdout{n - 1}, parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), s.Delta{n}[n]);");
+        }
+
+        /// <summary>The deltas of the layer below slice <paramref name="i"/>: delta_h = dE_total/dout_h * dout_h/dnet_h.</summary>
+        private void WriteDeltasBelow(int i)
+        {
+            int n = _slices[i].Number;
+            LayerSlices below = _slices[i - 1];
+            Formula dOut = ActivationRules.Derivative(below.Layer.Description, "net_h", "out_h", Numeric);
+            W.Line($"// Layer {n - 1}: delta_h = dE_total/dout_h * dout_h/dnet_h.");
+            W.OpenBlock($"for (int h = 0; h < {below.Size}; h++)");
+            W.Line($"{T} net_h = s.Net{n - 1}[h], out_h = s.Out{n - 1}[h];");
+            W.Line($"s.Delta{n - 1}[h] = {OutputLayerRules.ChainedDelta($"s.DEdout{n - 1}[h]", $"({dOut.Code})")};", dOut.Maths);
             W.CloseBlock();
         }
     }

@@ -67,6 +67,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
 
             W.CloseBlock();
+            WriteOptimizerFields();
         }
 
         public override void WriteBody(Member member)
@@ -111,8 +112,25 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.TrainStep:
                     W.Line(scratch);
                     WriteBackwardCalls("s.Gradient");
-                    WriteUpdate();
+                    W.Line($"global::System.ReadOnlySpan<{T}> gradient = s.Gradient;");
+                    WriteUpdate("gradient", fromArgument: false);
                     W.Line("return loss;");
+                    break;
+                case MemberId.ApplyGradient:
+                    WriteUpdate("gradient", fromArgument: true);
+                    break;
+                case MemberId.InputGradient:
+                    W.Line(scratch);
+                    W.Line("ForwardCore(s, input);");
+                    W.Line($"{T} loss = LossCore(s, target);");
+                    W.Line("OutputDeltas(s, target);");
+                    W.Line("InputGradientCore(s, inputGradient);");
+                    W.Line("return loss;");
+                    break;
+                case MemberId.ResetOptimizer:
+                case MemberId.GetOptimizerState:
+                case MemberId.SetOptimizerState:
+                    WriteOptimizerStateBody(member);
                     break;
                 case MemberId.Trace:
                     WriteTrace();
@@ -136,6 +154,8 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line();
             WriteBackwardCore();
             W.Line();
+            WriteInputGradientCore();
+            W.Line();
             VectorKernels.Write(W, Numeric, dotOnly: false);
         }
 
@@ -147,17 +167,125 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"BackwardCore(s, input, {gradient});");
         }
 
-        /// <summary>TrainStep: every gradient first (from the old parameters), then one update over the parameter array.</summary>
-        private void WriteUpdate()
+        /// <summary>
+        /// One step over the parameter array from <paramref name="gradient"/> (TrainStep's own, after every gradient from
+        /// the old parameters; or ApplyGradient's argument), by the network's update rule.
+        /// </summary>
+        private void WriteUpdate(string gradient, bool fromArgument)
         {
+            UpdateRule rule = Network.Update;
             string count = Network.Description.TrainBiases ? "ParameterCount" : "WeightCount";
-            W.Line($"// Updates, all from the gradients above: {UpdateRule.PlainSgd.Maths("p", "dE_total/dp")}, as p + (-eta) * dE_total/dp (the same bits), vectorized.");
+            string from = fromArgument ? "Updates from the caller's gradient" : "Updates, all from the gradients above";
+            if (Network.Description.Optimizer is null)
+            {
+                W.Line($"// {from}: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.");
+            }
+            else
+            {
+                W.Line($"// {from}, by {rule.Describe()}.");
+            }
+
             if (!Network.Description.TrainBiases && Network.BiasCount > 0)
             {
                 W.Line("// Biases are not updated (trainBiases: false).");
             }
 
-            W.Line($"AddScaled(new global::System.Span<{T}>(_parameters, 0, {count}), new global::System.ReadOnlySpan<{T}>(s.Gradient, 0, {count}), -learningRate);");
+            if (Network.Description.Optimizer is null)
+            {
+                W.Line($"AddScaled(new global::System.Span<{T}>(_parameters, 0, {count}), {gradient}.Slice(0, {count}), -learningRate);");
+                return;
+            }
+
+            foreach (UpdateLine line in rule.Prologue())
+            {
+                W.Line(line.Code, line.Maths);
+            }
+
+            W.Line($"global::System.Span<{T}> parameters = _parameters;");
+            IReadOnlyList<string> state = StateArrays().Select(a => a + "[i]").ToList();
+            using (W.Block($"for (int i = 0; i < {count}; i++)"))
+            {
+                foreach (UpdateLine line in rule.Statements("parameters[i]", $"{gradient}[i]", state, "p"))
+                {
+                    W.Line(line.Code, line.Maths);
+                }
+            }
+        }
+
+        /// <summary>The optimizer's moments as arrays over the trained parameters: _buf; or _m and _v.</summary>
+        private IReadOnlyList<string> StateArrays() => Network.Update.StateNames(string.Empty).Select(n => "_" + n.TrimEnd('_')).ToList();
+
+        private void WriteOptimizerFields()
+        {
+            UpdateRule rule = Network.Update;
+            if (rule.StatePerParameter == 0)
+            {
+                return;
+            }
+
+            W.Line();
+            W.Line($"// The optimizer's state: {rule.Describe()}; a moment per trained parameter, in canonical order.");
+            if (rule.CountsSteps)
+            {
+                W.Line($"private int {UpdateRule.Step};");
+                W.Line($"private {T} {UpdateRule.Correction1}, {UpdateRule.Correction2};");
+            }
+
+            W.Line($"private readonly {T}[] " + string.Join(", ", StateArrays().Select(a => $"{a} = new {T}[{Network.Trained.Count}]")) + ";");
+        }
+
+        private void WriteOptimizerStateBody(Member member)
+        {
+            UpdateRule rule = Network.Update;
+            IReadOnlyList<string> arrays = StateArrays();
+            int trained = Network.Trained.Count, offset = rule.StatePerParameter > 0 && rule.CountsSteps ? 1 : 0;
+            switch (member.Id)
+            {
+                case MemberId.ResetOptimizer:
+                    if (offset == 1)
+                    {
+                        W.Line($"{UpdateRule.Step} = 0;");
+                    }
+
+                    foreach (string array in arrays)
+                    {
+                        W.Line($"global::System.Array.Clear({array}, 0, {trained});");
+                    }
+
+                    break;
+                case MemberId.GetOptimizerState:
+                    if (offset == 1)
+                    {
+                        W.Line($"destination[0] = {UpdateRule.Step};");
+                    }
+
+                    foreach (var (array, k) in arrays.Select((a, k) => (a, k)))
+                    {
+                        W.Line($"new global::System.ReadOnlySpan<{T}>({array}).CopyTo(destination.Slice({offset + (k * trained)}, {trained}));");
+                    }
+
+                    break;
+                case MemberId.SetOptimizerState:
+                    if (offset == 1)
+                    {
+                        // The step count travels as a number of the network's type; it is a whole number by construction.
+                        W.Line($"if (!(source[0] >= 0 && source[0] <= int.MaxValue && source[0] == ({T})(int)source[0])) throw new global::System.ArgumentException(\"source[0] is the step count: a whole number of at least 0.\", nameof(source));");
+                        W.Line($"{UpdateRule.Step} = (int)source[0];");
+                        foreach (UpdateLine line in rule.Prologue().Skip(1))
+                        {
+                            W.Line(line.Code, line.Maths);
+                        }
+                    }
+
+                    foreach (var (array, k) in arrays.Select((a, k) => (a, k)))
+                    {
+                        W.Line($"source.Slice({offset + (k * trained)}, {trained}).CopyTo({array});");
+                    }
+
+                    break;
+                default:
+                    throw NotRendered(member);
+            }
         }
 
         /// <summary>Where the Trace keeps each part of the pass in its one array: input, target, then net, out, delta of each layer.</summary>

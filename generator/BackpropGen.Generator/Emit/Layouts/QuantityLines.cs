@@ -16,6 +16,11 @@ namespace BackpropGen.Generator.Emit.Layouts
             var skipped = new HashSet<string>(skip ?? Enumerable.Empty<string>());
             foreach (QuantityBlock block in blocks)
             {
+                if (block.Quantities.All(q => skipped.Contains(q.Name)))
+                {
+                    continue;
+                }
+
                 w.Line();
                 foreach (string heading in block.Heading)
                 {

@@ -58,7 +58,7 @@ namespace BackpropGen.Generator.Emit.Layouts
         {
             WriteBlocks(_plan.Blocks, skip: Network.Description.TrainBiases ? null : Network.Parameters.Where(p => p.IsBias).Select(p => p.GradientName));
             W.Line();
-            foreach (PartLine line in UpdateLines())
+            foreach (PartLine line in UpdateLines(fromArgument: false))
             {
                 WriteLine(line);
             }
@@ -66,13 +66,30 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"return {QuantityNames.TotalError};");
         }
 
-        /// <summary>The updates of TrainStep, after every gradient: shared by the unrolled and split layouts.</summary>
-        private IEnumerable<PartLine> UpdateLines()
+        /// <summary>
+        /// The updates of a step, after every gradient: each trained parameter by the network's update rule. TrainStep
+        /// takes each gradient from its named local (dE_dw5), ApplyGradient from its argument (gradient[4]). Shared by the
+        /// unrolled and split layouts.
+        /// </summary>
+        private IEnumerable<PartLine> UpdateLines(bool fromArgument)
         {
-            yield return new PartLine(null, "Updates, all from the gradients above: " + UpdateRule.PlainSgd.Maths("p", "dE_total/dp") + ".");
-            foreach (Parameter p in Network.Parameters.Where(p => !p.IsBias || Network.Description.TrainBiases))
+            UpdateRule rule = Network.Update;
+            string from = fromArgument ? "Updates from the caller's gradient" : "Updates, all from the gradients above";
+            yield return new PartLine(null, Network.Description.Optimizer is null
+                ? from + ": p+ = p - eta * dE_total/dp."
+                : from + ", by " + rule.Describe() + ".");
+            foreach (UpdateLine line in rule.Prologue())
             {
-                yield return new PartLine(UpdateRule.PlainSgd.Statement(p.Name, p.GradientName, "learningRate"), UpdateRule.PlainSgd.Maths(p.Name, "dE_total/d" + p.Name));
+                yield return new PartLine(line.Code, line.Maths);
+            }
+
+            foreach (Parameter p in Network.Trained)
+            {
+                string gradient = fromArgument ? $"gradient[{p.Index}]" : p.GradientName;
+                foreach (UpdateLine line in rule.Statements(p.Name, gradient, rule.StateNames(p.Name), p.Name))
+                {
+                    yield return new PartLine(line.Code, line.Maths);
+                }
             }
 
             if (!Network.Description.TrainBiases && Network.BiasCount > 0)

@@ -65,12 +65,17 @@ namespace BackpropGen.Generator.Emit.Layouts
         private string Qualify(string code) =>
             Operand.Replace(code, m => _quantityNames.Contains(m.Value) ? "q." + m.Value : m.Value);
 
+        /// <summary>The blocks whose quantities live in the Pass object: one pass, and the input gradients.</summary>
+        private IEnumerable<QuantityBlock> PassBlocks => _plan.Blocks.Concat(new[] { _plan.InputGradients });
+
+        private PartGroup _applyGradient = null!, _inputGradient = null!;
+
         private PartGroup _inputs = null!, _targets = null!, _forward = null!, _loss = null!, _backward = null!, _stores = null!, _updates = null!;
 
         /// <summary>The lines of every pass, cut into parts.</summary>
         private void BuildParts()
         {
-            _quantityNames = new HashSet<string>(_plan.All.Select(q => q.Name), System.StringComparer.Ordinal);
+            _quantityNames = new HashSet<string>(PassBlocks.SelectMany(b => b.Quantities).Select(q => q.Name), System.StringComparer.Ordinal);
             _inputs = Group("ReadInputs", $"Pass q, {In} input", new[] { _plan.Inputs });
             _targets = Group("ReadTargets", $"Pass q, {In} target", new[] { _plan.Targets });
             _forward = Group("ForwardPart", "Pass q", _plan.Forward);
@@ -78,8 +83,11 @@ namespace BackpropGen.Generator.Emit.Layouts
             _backward = Group("BackwardPart", "Pass q", _plan.Backward);
             _stores = new PartGroup("StoreGradients", $"Pass q, {Out} gradient", Network.Parameters.Select(p => new PartLine($"gradient[{p.Index}] = {Qualify(p.GradientName)};", null)).ToList());
             Cut(_stores);
-            _updates = new PartGroup("UpdateParameters", $"Pass q, {T} learningRate", UpdateLines().Select(l => new PartLine(l.Code is null ? null : Qualify(l.Code), l.Comment)).ToList());
+            _updates = new PartGroup("UpdateParameters", $"Pass q, {T} learningRate", UpdateLines(fromArgument: false).Select(l => new PartLine(l.Code is null ? null : Qualify(l.Code), l.Comment)).ToList());
             Cut(_updates);
+            _applyGradient = new PartGroup("ApplyGradientPart", $"Pass q, {In} gradient, {T} learningRate", UpdateLines(fromArgument: true).ToList());
+            Cut(_applyGradient);
+            _inputGradient = Group("InputGradientPart", "Pass q", new[] { _plan.InputGradients });
         }
 
         private PartGroup Group(string name, string parameters, IEnumerable<QuantityBlock> blocks)
@@ -133,7 +141,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line("private static Pass? t_pass;");
             W.Line();
             W.OpenBlock("private sealed class Pass");
-            foreach (QuantityBlock block in _plan.Blocks)
+            foreach (QuantityBlock block in PassBlocks)
             {
                 IReadOnlyList<Quantity> quantities = block.Quantities;
                 for (int i = 0; i < quantities.Count; i += 8)
@@ -181,6 +189,26 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"return q.{QuantityNames.TotalError};");
         }
 
+        private void WriteSplitApplyGradient()
+        {
+            TakePass();
+            CallParts(_applyGradient, "gradient, learningRate");
+        }
+
+        private void WriteSplitInputGradient()
+        {
+            TakePass();
+            CallForwardAndLoss();
+            CallParts(_backward, string.Empty);
+            CallParts(_inputGradient, string.Empty);
+            foreach (var (input, k) in Network.Inputs.Select((name, k) => (name, k)))
+            {
+                W.Line($"inputGradient[{k}] = q.{ChainRulePlan.InputGradientName(input)};");
+            }
+
+            W.Line($"return q.{QuantityNames.TotalError};");
+        }
+
         private void WriteSplitTrainStep()
         {
             TakePass();
@@ -208,7 +236,7 @@ namespace BackpropGen.Generator.Emit.Layouts
 
         private void WriteParts()
         {
-            foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates })
+            foreach (PartGroup group in new[] { _inputs, _targets, _forward, _loss, _backward, _stores, _updates, _applyGradient, _inputGradient })
             {
                 WriteParts(group);
             }

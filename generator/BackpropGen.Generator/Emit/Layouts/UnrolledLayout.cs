@@ -30,6 +30,7 @@ namespace BackpropGen.Generator.Emit.Layouts
         public override void WriteFields()
         {
             WriteParameterFields();
+            WriteOptimizerFields();
             if (_split)
             {
                 W.Line();
@@ -85,6 +86,27 @@ namespace BackpropGen.Generator.Emit.Layouts
                     break;
                 case MemberId.Trace:
                     WriteTraceFields();
+                    break;
+                case MemberId.ApplyGradient when _split:
+                    WriteSplitApplyGradient();
+                    break;
+                case MemberId.ApplyGradient:
+                    WriteApplyGradient();
+                    break;
+                case MemberId.InputGradient when _split:
+                    WriteSplitInputGradient();
+                    break;
+                case MemberId.InputGradient:
+                    WriteInputGradient();
+                    break;
+                case MemberId.ResetOptimizer:
+                    WriteResetOptimizer();
+                    break;
+                case MemberId.GetOptimizerState:
+                    WriteGetOptimizerState();
+                    break;
+                case MemberId.SetOptimizerState:
+                    WriteSetOptimizerState();
                     break;
                 case MemberId.WriteWalkthroughDigits:
                     new Walkthrough.WalkthroughWriter(Network, _plan, W).WriteBody();

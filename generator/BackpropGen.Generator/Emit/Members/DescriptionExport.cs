@@ -46,8 +46,32 @@ namespace BackpropGen.Generator.Emit.Members
             json.Append("  \"numeric\": \"").Append(Vocabulary.Name(d.Numeric)).Append("\",\n");
             json.Append("  \"trainBiases\": ").Append(d.TrainBiases ? "true" : "false").Append(",\n");
             json.Append("  \"codegen\": \"").Append(Vocabulary.Name(d.Codegen)).Append("\",\n");
+            if (d.Optimizer is OptimizerDescription o)
+            {
+                json.Append("  \"optimizer\": { \"type\": \"").Append(Vocabulary.Name(o.Kind)).Append('"');
+                foreach (string key in OptimizerDescription.Keys(o.Kind))
+                {
+                    json.Append(", \"").Append(key).Append("\": ").Append(OptimizerValue(o, key));
+                }
+
+                json.Append(" },\n");
+            }
+
             return json.ToString();
         }
+
+        private static string OptimizerValue(OptimizerDescription o, string key) => key switch
+        {
+            "momentum" => Number(o.Momentum),
+            "nesterov" => o.Nesterov ? "true" : "false",
+            "beta1" => Number(o.Beta1),
+            "beta2" => Number(o.Beta2),
+            "epsilon" => Number(o.Epsilon),
+            "weightDecay" => Number(o.WeightDecay),
+            _ => throw new System.ArgumentOutOfRangeException(nameof(key), key, "Unknown optimizer key."),
+        };
+
+        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
         private static string LayerJson(LayerDescription layer)
         {

@@ -20,6 +20,13 @@ namespace BackpropGen.Generator.Emit.Members
         Backward,
         BackwardWithTrace,
         TrainStep,
+        TrainBatch,
+        ApplyGradient,
+        InputGradient,
+        OptimizerStateCount,
+        ResetOptimizer,
+        GetOptimizerState,
+        SetOptimizerState,
         Trace,
         WriteDescription,
         WriteDescriptionFrozen,
@@ -95,8 +102,9 @@ namespace BackpropGen.Generator.Emit.Members
     {
         public Member(MemberId id, Audience audience, MemberShape shape, string summary, Func<MemberContext, string> declaration,
             IReadOnlyList<LengthCheck>? checks = null, bool isStatic = false, Func<MemberContext, int>? constant = null,
-            Action<MemberContext>? sharedBody = null, Concurrency concurrency = Concurrency.None)
+            Action<MemberContext>? sharedBody = null, Concurrency concurrency = Concurrency.None, Func<MemberContext, string>? summaryFor = null)
         {
+            _summaryFor = summaryFor;
             Concurrency = concurrency;
             Id = id;
             Audience = audience;
@@ -109,7 +117,12 @@ namespace BackpropGen.Generator.Emit.Members
             SharedBody = sharedBody;
         }
 
+        private readonly Func<MemberContext, string>? _summaryFor;
+
         public MemberId Id { get; }
+
+        /// <summary>The summary for one network (some depend on it, such as TrainStep's optimizer); the placeholder uses <see cref="Summary"/>.</summary>
+        public string SummaryFor(MemberContext context) => _summaryFor is null ? Summary : _summaryFor(context);
 
         public Audience Audience { get; }
 

@@ -18,6 +18,7 @@ namespace BackpropGen.Generator.Emit.Members
             Constant(MemberId.ParameterCount, Audience.Both, "Number of parameters: all weights, then all biases (canonical order).", c => c.Network.Parameters.Count),
             Constant(MemberId.WeightCount, Audience.Trainable, "Number of weights; they come first in canonical order.", c => c.Network.WeightCount),
             Constant(MemberId.BiasCount, Audience.Trainable, "Number of biases; they follow the weights in canonical order.", c => c.Network.BiasCount),
+            Constant(MemberId.OptimizerStateCount, Audience.Trainable, "Number of values of the optimizer's state (0 for plain gradient descent): the step count, then each moment of each trained parameter.", c => c.Network.OptimizerStateCount),
             new Member(
                 MemberId.ParameterName, Audience.Trainable, MemberShape.Method,
                 "The name of the parameter at <paramref name=\"index\"/> in canonical order (\"w1\", ..., then the biases: \"b1\" for a shared bias of layer 1, \"b_h1\" for a bias of neuron h1).",
@@ -39,7 +40,7 @@ namespace BackpropGen.Generator.Emit.Members
             new Member(
                 MemberId.CopyParametersTo, Audience.Trainable, MemberShape.Method,
                 "Copies every parameter into <paramref name=\"destination\"/>, another instance of this network (for example a fresh one to publish for serving while this one trains).",
-                c => $"public void CopyParametersTo({c.ClassName} destination)",
+                c => $"public void CopyParametersTo({Common.Identifiers.Escape(c.ClassName)} destination)",
                 concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Forward, Audience.Trainable, MemberShape.Method,
@@ -67,9 +68,47 @@ namespace BackpropGen.Generator.Emit.Members
                 concurrency: Concurrency.Reads),
             new Member(
                 MemberId.TrainStep, Audience.Trainable, MemberShape.Method,
-                "One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step.",
+                "One training step on one sample: every gradient from the current parameters, then one step of the network's optimizer. Returns E_total before the step.",
                 c => $"public {c.T} TrainStep({c.In} input, {c.In} target, {c.T} learningRate)",
                 InputAndTarget(),
+                concurrency: Concurrency.Changes,
+                summaryFor: c => c.Network.Description.Optimizer is null
+                    ? "One step of plain gradient descent: every gradient from the current parameters, then every update. Returns E_total before the step."
+                    : "One training step on one sample: every gradient from the current parameters, then one step of " + c.Network.Update.Describe() + ". Returns E_total before the step."),
+            new Member(
+                MemberId.TrainBatch, Audience.Trainable, MemberShape.Method,
+                "One training step on a mini-batch: <paramref name=\"inputs\"/> and <paramref name=\"targets\"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.",
+                c => $"public {c.T} TrainBatch({c.In} inputs, {c.In} targets, {c.T} learningRate)",
+                concurrency: Concurrency.Changes,
+                sharedBody: TrainingBodies.WriteTrainBatch),
+            new Member(
+                MemberId.ApplyGradient, Audience.Trainable, MemberShape.Method,
+                "One optimizer step with a gradient the caller computed: <paramref name=\"gradient\"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).",
+                c => $"public void ApplyGradient({c.In} gradient, {c.T} learningRate)",
+                new[] { Exactly("gradient", "ParameterCount") },
+                concurrency: Concurrency.Changes),
+            new Member(
+                MemberId.InputGradient, Audience.Trainable, MemberShape.Method,
+                "The gradient of the loss with respect to the input: writes dE_total/d(input k) for every input to <paramref name=\"inputGradient\"/> (at least InputCount values) and returns E_total. The parameters are not changed.",
+                c => $"public {c.T} InputGradient({c.In} input, {c.In} target, {c.Out} inputGradient)",
+                InputAndTarget().Append(AtLeast("inputGradient", "InputCount")).ToArray(),
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.ResetOptimizer, Audience.Trainable, MemberShape.Method,
+                "Clears the optimizer's state: its moments and its step count, as for a fresh network.",
+                c => "public void ResetOptimizer()",
+                concurrency: Concurrency.Changes),
+            new Member(
+                MemberId.GetOptimizerState, Audience.Trainable, MemberShape.Method,
+                "Copies the optimizer's state (for checkpoints: the step count, then each moment of each trained parameter) into the first OptimizerStateCount elements of <paramref name=\"destination\"/>.",
+                c => $"public void GetOptimizerState({c.Out} destination)",
+                new[] { AtLeast("destination", "OptimizerStateCount") },
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.SetOptimizerState, Audience.Trainable, MemberShape.Method,
+                "Restores the optimizer's state from <paramref name=\"source\"/> (exactly OptimizerStateCount values, as GetOptimizerState wrote them): with SetParameters, training resumes bit for bit where the checkpoint left it.",
+                c => $"public void SetOptimizerState({c.In} source)",
+                new[] { Exactly("source", "OptimizerStateCount") },
                 concurrency: Concurrency.Changes),
             new Member(
                 MemberId.Trace, Audience.Trainable, MemberShape.Type,

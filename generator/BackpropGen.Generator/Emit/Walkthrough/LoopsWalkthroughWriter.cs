@@ -52,8 +52,20 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             w.Line("Put(\"- `E_total = {0}`\\n\", t.E_total);");
 
             // The one place an optimizer's state (moments, step count) would be written out.
+            if (network.Description.Optimizer is not null)
+            {
+                Text(w, "\n## Updated parameters\n\nTrainStep applies " + network.Update.Describe() + ". Its step depends on the optimizer's state (see GetOptimizerState), which this walk-through does not write out yet. The network itself is not changed.\n\n| parameter | p | dE_total/dp |\n|---|---|---|\n");
+                w.OpenBlock("for (int i = 0; i < ParameterCount; i++)");
+                w.Line("writer.Write(\"| \" + ParameterName(i) + \" | \");");
+                w.Line("Put(\"{0} | \", parameters[i]);");
+                w.Line("Put(\"{0} |\\n\", gradient[i]);");
+                w.CloseBlock();
+                WalkthroughSupport.WritePut(w, t);
+                return;
+            }
+
             string count = network.Description.TrainBiases ? "ParameterCount" : "WeightCount";
-            Text(w, "\n## Updated parameters\n\nPlain gradient descent, every update from the gradients above: " + UpdateRule.PlainSgd.Maths("p", "dE_total/dp")
+            Text(w, "\n## Updated parameters\n\nPlain gradient descent, every update from the gradients above: p+ = p - eta * dE_total/dp"
                 + ". The network itself is not changed (TrainStep makes this step).\n\n| parameter | p | dE_total/dp | p+ |\n|---|---|---|---|\n");
             w.OpenBlock($"for (int i = 0; i < {count}; i++)");
             w.Line("writer.Write(\"| \" + ParameterName(i) + \" | \");");

@@ -113,11 +113,17 @@ namespace BackpropGen.Generator.Emit.Walkthrough
         private void WriteUpdates()
         {
             Section("Updated parameters");
-            UpdateRule rule = UpdateRule.PlainSgd;
-            Text("\nPlain gradient descent, every update from the gradients above: " + rule.Maths("p", "dE_total/dp") + ". The network itself is not changed (TrainStep makes this step).\n\n");
-            foreach (Parameter p in _network.Parameters.Where(p => !p.IsBias || _network.Description.TrainBiases))
+            if (_network.Description.Optimizer is not null)
             {
-                string maths = rule.Maths(p.Name, "dE_total/d" + p.Name);
+                // The optimizer's step depends on its state (moments, step count): not written out yet, and never guessed.
+                Text("\nTrainStep applies " + _network.Update.Describe() + ". Its step depends on the optimizer's state (see GetOptimizerState), which this walk-through does not write out yet; the gradients above are what the step starts from. The network itself is not changed.\n");
+                return;
+            }
+
+            Text("\nPlain gradient descent, every update from the gradients above: p+ = p - eta * dE_total/dp. The network itself is not changed (TrainStep makes this step).\n\n");
+            foreach (Parameter p in _network.Trained)
+            {
+                string maths = $"{p.Name}+ = {p.Name} - eta * dE_total/d{p.Name}";
                 Emit($"Put({Literal("- `" + maths + " = {0} - {1} * {2} = {3}`\n")}, {p.Name}, learningRate, t.{p.GradientName}, {p.Name} - learningRate * t.{p.GradientName});");
             }
 
