@@ -16,6 +16,12 @@ public partial class WalkthroughJacobianNet
 {
 }
 
+/// <summary>Trained with Adam (walk-through tests).</summary>
+[BackpropGen.Network("walkthrough_adam.json")]
+public partial class WalkthroughAdamNet
+{
+}
+
 /// <summary>
 /// The walk-through never computes differently from the code it explains: written with 17 significant digits and
 /// read back, every value is bit for bit the generated Backward's Trace, and every updated parameter what TrainStep
@@ -83,6 +89,21 @@ public class WalkthroughTests
         Assert.Contains("- `dout_o1/dnet_o2 = ", markdown);
         Assert.DoesNotContain("b_h1+", markdown);
         Assert.Contains("Biases are not updated (trainBiases: false)", markdown);
+    }
+
+    [Fact]
+    public void With_an_optimizer_the_gradients_are_written_and_the_step_is_named_not_guessed()
+    {
+        double[] input = { 0.3, -0.8 }, target = { 1 };
+        var net = new WalkthroughAdamNet();
+        string markdown = Walkthrough(w => net.WriteWalkthrough(input, target, 0.01, w, 17));
+        net.Backward(input, target, new double[WalkthroughAdamNet.ParameterCount], out WalkthroughAdamNet.Trace trace);
+        var parameters = new double[WalkthroughAdamNet.ParameterCount];
+        net.GetParameters(parameters);
+
+        WalkthroughReader.AssertMatchesPass(markdown, trace, WalkthroughAdamNet.ParameterName, parameters);
+        Assert.Contains("TrainStep applies Adam", markdown);
+        Assert.DoesNotContain("+ = ", markdown);
     }
 
     [Fact]
