@@ -10,3 +10,7 @@ namespace Digits;
 /// </summary>
 [BackpropGen.Network("digits.json")]
 public sealed partial class DigitsNet : IClassifierNetwork { }
+
+/// <summary>The same network and initial weights, trained with Adam (digits-adam.json): <c>--optimizer adam</c>.</summary>
+[BackpropGen.Network("digits-adam.json")]
+public sealed partial class DigitsAdamNet : IClassifierNetwork { }

@@ -21,6 +21,8 @@ public interface IClassifierNetwork
     void Forward(ReadOnlySpan<double> input, Span<double> output);
     double Loss(ReadOnlySpan<double> input, ReadOnlySpan<double> target);
     double TrainStep(ReadOnlySpan<double> input, ReadOnlySpan<double> target, double learningRate);
+    double TrainBatch(ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets, double learningRate);
+    string ToDiagramSvg();
 }
 
 /// <summary>
@@ -134,11 +136,14 @@ public static class Classifier
     /// </summary>
     public static double Train(IClassifierNetwork net, LabelledData train, LabelledData test, int epochs,
                                Func<int, double> learningRate, int seed, int reportEvery, bool timings,
-                               List<EpochRecord>? history = null)
+                               List<EpochRecord>? history = null, int batchSize = 1)
     {
         var random = new Random(seed);
         int[] order = Enumerable.Range(0, train.Count).ToArray();
+        int features = train.Features[0].Length;
         double[] target = new double[train.ClassCount];
+        // A mini-batch's rows one after another, as TrainBatch takes them.
+        double[] batchInputs = new double[batchSize * features], batchTargets = new double[batchSize * train.ClassCount];
         var clock = new Stopwatch();
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
@@ -147,11 +152,31 @@ public static class Classifier
             double lossSum = 0;
             long before = clock.ElapsedTicks;
             clock.Start();
-            foreach (int i in order)
+            if (batchSize == 1)
             {
-                target[train.Labels[i]] = 1;
-                lossSum += net.TrainStep(train.Features[i], target, eta);
-                target[train.Labels[i]] = 0;
+                foreach (int i in order)
+                {
+                    target[train.Labels[i]] = 1;
+                    lossSum += net.TrainStep(train.Features[i], target, eta);
+                    target[train.Labels[i]] = 0;
+                }
+            }
+            else
+            {
+                for (int start = 0; start < order.Length; start += batchSize)
+                {
+                    int rows = Math.Min(batchSize, order.Length - start);
+                    Array.Clear(batchTargets);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int i = order[start + r];
+                        train.Features[i].CopyTo(batchInputs, r * features);
+                        batchTargets[(r * train.ClassCount) + train.Labels[i]] = 1;
+                    }
+
+                    // TrainBatch returns the mean loss of its rows.
+                    lossSum += rows * net.TrainBatch(batchInputs.AsSpan(0, rows * features), batchTargets.AsSpan(0, rows * train.ClassCount), eta);
+                }
             }
 
             clock.Stop();
@@ -244,7 +269,7 @@ public static class Classifier
 }
 
 /// <summary>The samples' command line: [--min-accuracy 0.95] [--timings], and [--export path] where the sample offers it.</summary>
-public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Export = null, string Plots = SampleOptions.DefaultPlots)
+public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Export = null, string Plots = SampleOptions.DefaultPlots, string Optimizer = "sgd", int BatchSize = 1)
 {
     /// <summary>Where the samples write their SVG plots unless --plots says otherwise (relative to the current directory).</summary>
     public const string DefaultPlots = "plots";
@@ -258,8 +283,10 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
         Console.WriteLine($"wrote {path}");
     }
 
-    public static SampleOptions? Parse(string[] args, string usage, bool acceptsExport = false)
+    public static SampleOptions? Parse(string[] args, string usage, bool acceptsExport = false, bool acceptsOptimizer = false)
     {
+        string optimizer = "sgd";
+        int batchSize = 1;
         double? minAccuracy = null;
         bool timings = false;
         string? export = null;
@@ -282,6 +309,17 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
                 plots = args[i + 1];
                 i++;
             }
+            else if (acceptsOptimizer && args[i] == "--optimizer" && i + 1 < args.Length && args[i + 1] is "sgd" or "adam")
+            {
+                optimizer = args[i + 1];
+                i++;
+            }
+            else if (acceptsOptimizer && args[i] == "--batch-size" && i + 1 < args.Length
+                     && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int rows) && rows >= 1)
+            {
+                batchSize = rows;
+                i++;
+            }
             else if (acceptsExport && args[i] == "--export" && i + 1 < args.Length && args[i + 1].Length > 0)
             {
                 export = args[i + 1];
@@ -293,6 +331,12 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
                 Console.Error.WriteLine("  --min-accuracy F  exit with 1 if the held-out accuracy is below F (0..1), e.g. 0.95");
                 Console.Error.WriteLine("  --timings         also print wall-clock times (the rest of the output is deterministic)");
                 Console.Error.WriteLine($"  --plots DIR       where to write the training curve and confusion matrix as SVG (default: {DefaultPlots})");
+                if (acceptsOptimizer)
+                {
+                    Console.Error.WriteLine("  --optimizer NAME  sgd (plain, the default) or adam; adam also trains plain SGD beside it for comparison");
+                    Console.Error.WriteLine("  --batch-size N    rows per training step (TrainBatch: the mean gradient of N rows); 1 (TrainStep) by default");
+                }
+
                 if (acceptsExport)
                 {
                     Console.Error.WriteLine("  --export PATH     after training, write the trained network as a frozen description to PATH (.json),");
@@ -303,6 +347,6 @@ public sealed record SampleOptions(double? MinAccuracy, bool Timings, string? Ex
             }
         }
 
-        return new SampleOptions(minAccuracy, timings, export, plots);
+        return new SampleOptions(minAccuracy, timings, export, plots, optimizer, batchSize);
     }
 }
