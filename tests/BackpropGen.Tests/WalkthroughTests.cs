@@ -92,18 +92,46 @@ public class WalkthroughTests
     }
 
     [Fact]
-    public void With_an_optimizer_the_gradients_are_written_and_the_step_is_named_not_guessed()
+    public void With_Adam_the_step_is_written_out_moment_by_moment_as_TrainStep_takes_it()
     {
         double[] input = { 0.3, -0.8 }, target = { 1 };
         var net = new WalkthroughAdamNet();
+        var twin = new WalkthroughAdamNet();
+        for (int step = 0; step < 3; step++)
+        {
+            // Some state first, so the moments and the step count are not zero.
+            net.TrainStep(new[] { 0.1 * step, 0.5 }, target, 0.01);
+            twin.TrainStep(new[] { 0.1 * step, 0.5 }, target, 0.01);
+        }
+
         string markdown = Walkthrough(w => net.WriteWalkthrough(input, target, 0.01, w, 17));
         net.Backward(input, target, new double[WalkthroughAdamNet.ParameterCount], out WalkthroughAdamNet.Trace trace);
-        var parameters = new double[WalkthroughAdamNet.ParameterCount];
-        net.GetParameters(parameters);
+        twin.TrainStep(input, target, 0.01);
+        var after = new double[WalkthroughAdamNet.ParameterCount];
+        twin.GetParameters(after);
+        var state = new double[WalkthroughAdamNet.OptimizerStateCount];
+        twin.GetOptimizerState(state);
+        int n = WalkthroughAdamNet.ParameterCount;
+        double? State(string name) => name switch
+        {
+            "t" => state[0],
+            "correction1" => (double)(1.0 - Math.Pow(0.9, state[0])),
+            "correction2" => (double)(1.0 - Math.Pow(0.999, state[0])),
+            _ when name.StartsWith("m_", StringComparison.Ordinal) => state[1 + Enumerable.Range(0, n).Single(i => WalkthroughAdamNet.ParameterName(i) == name[2..])],
+            _ when name.StartsWith("v_", StringComparison.Ordinal) => state[1 + n + Enumerable.Range(0, n).Single(i => WalkthroughAdamNet.ParameterName(i) == name[2..])],
+            _ => null,
+        };
 
-        WalkthroughReader.AssertMatchesPass(markdown, trace, WalkthroughAdamNet.ParameterName, parameters);
+        int values = WalkthroughReader.AssertMatchesPass(markdown, trace, WalkthroughAdamNet.ParameterName, after, State);
         Assert.Contains("TrainStep applies Adam", markdown);
-        Assert.DoesNotContain("+ = ", markdown);
+        Assert.Contains("- `m_w1+ = beta1 * m_w1 + (1 - beta1) * dE_total/dw1 = ", markdown);
+        Assert.Contains("- `w1+ = ", markdown);
+        Assert.True(values > 4 * n, $"only {values} values checked");
+
+        // The walk-through changed nothing: the network's next step is the twin's.
+        var parameters = new double[n];
+        net.GetParameters(parameters);
+        Assert.NotEqual(after, parameters);
     }
 
     [Fact]

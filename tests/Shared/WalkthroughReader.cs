@@ -48,7 +48,7 @@ public static class WalkthroughReader
     /// quantity its Trace field, each dnet/dw the value it names, each p+ what TrainStep leaves in p; and every
     /// field of the Trace has its line.
     /// </summary>
-    public static int AssertMatchesPass(string markdown, object trace, Func<int, string> parameterName, Array parametersAfterTrainStep)
+    public static int AssertMatchesPass(string markdown, object trace, Func<int, string> parameterName, Array parametersAfterTrainStep, Func<string, double?>? optimizerAfterTrainStep = null)
     {
         Type type = trace.GetType();
         bool isFloat = parametersAfterTrainStep is float[];
@@ -59,7 +59,20 @@ public static class WalkthroughReader
         foreach (var (name, value, formula, line) in Lines(markdown))
         {
             object expected;
-            if (name.EndsWith("+", StringComparison.Ordinal))
+            if (name.EndsWith("'", StringComparison.Ordinal))
+            {
+                // An intermediate value of an optimizer step (AdamW's decayed parameter): its final value is checked.
+                continue;
+            }
+
+            if (name.EndsWith("+", StringComparison.Ordinal) && !parameters.ContainsKey(name.TrimEnd('+')))
+            {
+                // The optimizer's state after the step (moments, step count, bias corrections).
+                double? state = optimizerAfterTrainStep?.Invoke(name.TrimEnd('+'));
+                Assert.True(state is not null, "No parameter or optimizer state for line: " + line);
+                expected = isFloat ? (object)(float)state!.Value : state!.Value;
+            }
+            else if (name.EndsWith("+", StringComparison.Ordinal))
             {
                 Assert.True(parameters.TryGetValue(name.TrimEnd('+'), out int index), "No parameter for line: " + line);
                 expected = parametersAfterTrainStep.GetValue(index)!;

@@ -115,8 +115,7 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             Section("Updated parameters");
             if (_network.Description.Optimizer is not null)
             {
-                // The optimizer's step depends on its state (moments, step count): not written out yet, and never guessed.
-                Text("\nTrainStep applies " + _network.Update.Describe() + ". Its step depends on the optimizer's state (see GetOptimizerState), which this walk-through does not write out yet; the gradients above are what the step starts from. The network itself is not changed.\n");
+                WriteOptimizerStep();
                 return;
             }
 
@@ -131,6 +130,83 @@ namespace BackpropGen.Generator.Emit.Walkthrough
             {
                 Text("\nBiases are not updated (trainBiases: false): " + string.Join(", ", _network.Parameters.Where(p => p.IsBias).Select(p => p.Name)) + " stay as they are.\n");
             }
+        }
+
+        /// <summary>
+        /// The optimizer's step, statement by statement as TrainStep runs it (the rule of <see cref="UpdateRule"/>), on
+        /// copies of the parameters and of the optimizer's state, so the network itself is not changed. A line per
+        /// statement: the new value's formula, the numbers put in, the value ("m_w5+", "w5+").
+        /// </summary>
+        private void WriteOptimizerStep()
+        {
+            UpdateRule rule = _network.Update;
+            Text("\nTrainStep applies " + rule.Describe() + ", from the gradients above and the optimizer's state (GetOptimizerState). The step, statement by statement; the network itself is not changed. A name with + is its value after the step.\n\n");
+            var locals = new Dictionary<string, string>(System.StringComparer.Ordinal) { ["learningRate"] = "learningRate" };
+            if (rule.CountsSteps)
+            {
+                _w.Line($"int step_ = {UpdateRule.Step};");
+                _w.Line($"{_t} correction1_ = {UpdateRule.Correction1}, correction2_ = {UpdateRule.Correction2};");
+                locals[UpdateRule.Step] = "step_";
+                locals[UpdateRule.Correction1] = "correction1_";
+                locals[UpdateRule.Correction2] = "correction2_";
+                foreach (UpdateLine line in rule.Prologue())
+                {
+                    StepLine(line, locals, line.Code.StartsWith(UpdateRule.Step, System.StringComparison.Ordinal) ? "t+" : line.Code.StartsWith(UpdateRule.Correction1, System.StringComparison.Ordinal) ? "correction1+" : "correction2+");
+                }
+            }
+
+            foreach (Parameter p in _network.Trained)
+            {
+                IReadOnlyList<string> state = rule.StateNames(p.Name);
+                _w.Line($"{_t} {p.Name}_ = {p.Name}, {p.GradientName}_ = t.{p.GradientName}" + string.Concat(state.Select(s => $", {s}_ = {s}")) + ";");
+                locals[p.Name] = p.Name + "_";
+                locals[p.GradientName] = p.GradientName + "_";
+                foreach (string s in state)
+                {
+                    locals[s] = s + "_";
+                }
+
+                List<UpdateLine> statements = rule.Statements(p.Name, p.GradientName, state, p.Name).ToList();
+                for (int i = 0; i < statements.Count; i++)
+                {
+                    // A parameter changed before its last statement (AdamW's decay) is an intermediate value: w5'.
+                    string target = statements[i].Code.Substring(0, statements[i].Code.IndexOf(' '));
+                    bool intermediate = target == p.Name && statements.Skip(i + 1).Any(s => s.Code.StartsWith(p.Name + " ", System.StringComparison.Ordinal));
+                    StepLine(statements[i], locals, intermediate ? target + "'" : target + "+");
+                }
+            }
+
+            if (!_network.Description.TrainBiases && _network.BiasCount > 0)
+            {
+                Text("\nBiases are not updated (trainBiases: false): " + string.Join(", ", _network.Parameters.Where(p => p.IsBias).Select(p => p.Name)) + " stay as they are.\n");
+            }
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex Assignment = new System.Text.RegularExpressions.Regex(@"^(?<target>\w+) (?<op>\+=|-=|\*=|=) (?<rhs>.*);$");
+
+        /// <summary>One statement of the step on the copies: its line (value computed as the statement would), then the statement itself.</summary>
+        private void StepLine(UpdateLine line, Dictionary<string, string> locals, string name)
+        {
+            string code = System.Text.RegularExpressions.Regex.Replace(line.Code, @"\b\w+\b", m => locals.TryGetValue(m.Value, out string? local) ? local : m.Value);
+            System.Text.RegularExpressions.Match parts = Assignment.Match(code);
+            string target = parts.Groups["target"].Value, rhs = parts.Groups["rhs"].Value;
+            string value = parts.Groups["op"].Value switch
+            {
+                "=" => rhs,
+                "+=" => $"{target} + {rhs}",
+                "-=" => $"{target} - {rhs}",
+                "*=" => $"{target} * ({rhs})",
+                _ => throw new System.InvalidOperationException("Not an update statement: " + line.Code),
+            };
+            var operands = new HashSet<string>(locals.Values, System.StringComparer.Ordinal);
+            ExpressionTemplate template = ExpressionTemplate.Parse(value, operands.Contains);
+            string numbers = template.Render((_, k) => "{" + k + "}");
+            int equals = line.Maths.IndexOf(" = ", System.StringComparison.Ordinal);
+            string formula = equals < 0 ? line.Maths : line.Maths.Substring(equals + 3);
+            int last = template.Operands.Count;
+            string text = "- `" + name + " = " + formula + " = " + numbers + " = {" + last + "}`\n";
+            Emit($"Put({Literal(text)}, {string.Join(", ", template.Operands.Concat(new[] { $"({_t})({value})" }))});");
+            Emit(code);
         }
 
         private void Section(string title) => Text("\n## " + title + "\n");
