@@ -30,16 +30,14 @@ namespace BackpropGen.Generator.Model
         /// <summary>A C# literal, invariant culture, that round-trips exactly to the stored value.</summary>
         public string Literal(double value) => _isFloat ? FloatLiteral((float)value) : DoubleLiteral(value);
 
-        private static string DoubleLiteral(double value)
+        private static string DoubleLiteral(double value) => EnsureRealLiteral(RoundTrip(value));
+
+        /// <summary>The shortest invariant text that reads back as exactly <paramref name="value"/> (for JSON, messages, formulas).</summary>
+        public static string RoundTrip(double value)
         {
             // "R" is shortest on .NET Core but not always round-trip on .NET Framework (Visual Studio's compiler host): verify.
             string text = value.ToString("R", CultureInfo.InvariantCulture);
-            if (double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
-            {
-                text = value.ToString("G17", CultureInfo.InvariantCulture);
-            }
-
-            return EnsureRealLiteral(text);
+            return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == value ? text : value.ToString("G17", CultureInfo.InvariantCulture);
         }
 
         private static string FloatLiteral(float value)

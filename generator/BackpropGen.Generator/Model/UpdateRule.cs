@@ -61,9 +61,9 @@ namespace BackpropGen.Generator.Model
         public string Describe() => _optimizer switch
         {
             null => "plain gradient descent: p+ = p - eta * dE_total/dp",
-            { Kind: OptimizerKind.Sgd } o => $"SGD (torch.optim.SGD, dampening 0): momentum {Number(o.Momentum)}, nesterov {(o.Nesterov ? "true" : "false")}, weight decay {Number(o.WeightDecay)}",
-            { Kind: OptimizerKind.Adam } o => $"Adam (torch.optim.Adam): beta1 {Number(o.Beta1)}, beta2 {Number(o.Beta2)}, epsilon {Number(o.Epsilon)}, weight decay {Number(o.WeightDecay)} (L2, added to the gradient)",
-            { Kind: OptimizerKind.AdamW } o => $"AdamW (torch.optim.AdamW): beta1 {Number(o.Beta1)}, beta2 {Number(o.Beta2)}, epsilon {Number(o.Epsilon)}, weight decay {Number(o.WeightDecay)} (decoupled)",
+            { Kind: OptimizerKind.Sgd } o => $"SGD (torch.optim.SGD, dampening 0): momentum {NumericType.RoundTrip(o.Momentum)}, nesterov {(o.Nesterov ? "true" : "false")}, weight decay {NumericType.RoundTrip(o.WeightDecay)}",
+            { Kind: OptimizerKind.Adam } o => $"Adam (torch.optim.Adam): beta1 {NumericType.RoundTrip(o.Beta1)}, beta2 {NumericType.RoundTrip(o.Beta2)}, epsilon {NumericType.RoundTrip(o.Epsilon)}, weight decay {NumericType.RoundTrip(o.WeightDecay)} (L2, added to the gradient)",
+            { Kind: OptimizerKind.AdamW } o => $"AdamW (torch.optim.AdamW): beta1 {NumericType.RoundTrip(o.Beta1)}, beta2 {NumericType.RoundTrip(o.Beta2)}, epsilon {NumericType.RoundTrip(o.Epsilon)}, weight decay {NumericType.RoundTrip(o.WeightDecay)} (decoupled)",
             _ => throw new ArgumentOutOfRangeException(nameof(_optimizer), _optimizer.Kind, "Unknown optimizer."),
         };
 
@@ -78,10 +78,10 @@ namespace BackpropGen.Generator.Model
             OptimizerDescription o = _optimizer!;
             yield return new UpdateLine($"{Step} += 1;", "t = t + 1 (the step count)");
             yield return new UpdateLine(
-                $"{Correction1} = ({_t.Keyword})(1.0 - global::System.Math.Pow({Number(o.Beta1)}, {Step}));",
+                $"{Correction1} = ({_t.Keyword})(1.0 - global::System.Math.Pow({NumericType.RoundTrip(o.Beta1)}, {Step}));",
                 "bias correction 1 - beta1^t");
             yield return new UpdateLine(
-                $"{Correction2} = ({_t.Keyword})(1.0 - global::System.Math.Pow({Number(o.Beta2)}, {Step}));",
+                $"{Correction2} = ({_t.Keyword})(1.0 - global::System.Math.Pow({NumericType.RoundTrip(o.Beta2)}, {Step}));",
                 "bias correction 1 - beta2^t");
         }
 
@@ -142,6 +142,5 @@ namespace BackpropGen.Generator.Model
         private (string Code, string Maths) WithL2(string g, string p, double weightDecay, string name) =>
             weightDecay == 0 ? (g, $"dE_total/d{name}") : ($"{g} + {_t.Literal(weightDecay)} * {p}", $"dE_total/d{name} + weightDecay * {name}");
 
-        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

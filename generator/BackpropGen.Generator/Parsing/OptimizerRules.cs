@@ -63,7 +63,7 @@ namespace BackpropGen.Generator.Parsing
                 Beta(o.Beta2, "beta2", at, diagnostics);
                 if (!(o.Epsilon > 0 && !double.IsInfinity(o.Epsilon)))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of("epsilon"), at.Name("epsilon"), "a finite number above 0 (PyTorch's default is 1e-8)", Number(o.Epsilon)));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of("epsilon"), at.Name("epsilon"), "a finite number above 0 (PyTorch's default is 1e-8)", NumericType.RoundTrip(o.Epsilon)));
                 }
             }
 
@@ -74,7 +74,7 @@ namespace BackpropGen.Generator.Parsing
         {
             if (!(value >= 0 && !double.IsInfinity(value)))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of(key), at.Name(key), "a finite number of at least 0", Number(value)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of(key), at.Name(key), "a finite number of at least 0", NumericType.RoundTrip(value)));
             }
         }
 
@@ -82,10 +82,9 @@ namespace BackpropGen.Generator.Parsing
         {
             if (!(value >= 0 && value < 1))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of(key), at.Name(key), "at least 0 and less than 1", Number(value)));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutOfRange, at.Of(key), at.Name(key), "at least 0 and less than 1", NumericType.RoundTrip(value)));
             }
         }
 
-        private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }
 }

@@ -79,8 +79,11 @@ namespace BackpropGen.Generator.Emit.Layouts
                 // The step count travels as a number of the network's type; it is a whole number by construction.
                 W.Line($"if (!(source[0] >= 0 && source[0] <= int.MaxValue && source[0] == ({T})(int)source[0])) throw new global::System.ArgumentException(\"source[0] is the step count: a whole number of at least 0.\", nameof(source));");
                 W.Line($"{UpdateRule.Step} = (int)source[0];");
-                W.Line($"{UpdateRule.Correction1} = ({T})(1.0 - global::System.Math.Pow({Number(Network.Description.Optimizer!.Beta1)}, {UpdateRule.Step}));");
-                W.Line($"{UpdateRule.Correction2} = ({T})(1.0 - global::System.Math.Pow({Number(Network.Description.Optimizer!.Beta2)}, {UpdateRule.Step}));");
+                foreach (UpdateLine line in Network.Update.Prologue().Skip(1))
+                {
+                    W.Line(line.Code, line.Maths);
+                }
+
                 offset = 1;
             }
 
@@ -111,6 +114,5 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"return {QuantityNames.TotalError};");
         }
 
-        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -62,21 +62,20 @@ namespace BackpropGen.Generator.Emit.Members
 
         private static string OptimizerValue(OptimizerDescription o, string key) => key switch
         {
-            "momentum" => Number(o.Momentum),
+            "momentum" => NumericType.RoundTrip(o.Momentum),
             "nesterov" => o.Nesterov ? "true" : "false",
-            "beta1" => Number(o.Beta1),
-            "beta2" => Number(o.Beta2),
-            "epsilon" => Number(o.Epsilon),
-            "weightDecay" => Number(o.WeightDecay),
+            "beta1" => NumericType.RoundTrip(o.Beta1),
+            "beta2" => NumericType.RoundTrip(o.Beta2),
+            "epsilon" => NumericType.RoundTrip(o.Epsilon),
+            "weightDecay" => NumericType.RoundTrip(o.WeightDecay),
             _ => throw new System.ArgumentOutOfRangeException(nameof(key), key, "Unknown optimizer key."),
         };
 
-        private static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
         private static string LayerJson(LayerDescription layer)
         {
             string alpha = ActivationRules.UsesAlpha(layer.Activation)
-                ? ", \"alpha\": " + layer.Alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+                ? ", \"alpha\": " + NumericType.RoundTrip(layer.Alpha)
                 : string.Empty;
             return $"    {{ \"size\": {layer.Size}, \"activation\": \"{Vocabulary.Name(layer.Activation)}\"{alpha}, \"bias\": \"{Vocabulary.Name(layer.Bias)}\" }}";
         }
