@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace BackpropGen.Generator.Model
 {
@@ -83,6 +84,22 @@ namespace BackpropGen.Generator.Model
             yield return new UpdateLine(
                 $"{Correction2} = ({_t.Keyword})(1.0 - global::System.Math.Pow({NumericType.RoundTrip(o.Beta2)}, {Step}));",
                 "bias correction 1 - beta2^t");
+        }
+
+        /// <summary>
+        /// SetOptimizerState's first statements: the step count from <c>source[0]</c> (it travels as a number of the
+        /// network's type, a whole number by construction, so anything else is refused), then its bias corrections.
+        /// </summary>
+        public IEnumerable<UpdateLine> RestoreStep()
+        {
+            yield return new UpdateLine(
+                $"if (!(source[0] >= 0 && source[0] <= int.MaxValue && source[0] == ({_t.Keyword})(int)source[0])) throw new global::System.ArgumentException(\"source[0] is the step count: a whole number of at least 0.\", nameof(source));",
+                string.Empty);
+            yield return new UpdateLine($"{Step} = (int)source[0];", string.Empty);
+            foreach (UpdateLine line in Prologue().Skip(1))
+            {
+                yield return line;
+            }
         }
 
         /// <summary>The statements that update one parameter.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Emit.Members;
 using BackpropGen.Generator.Model;
@@ -45,6 +46,22 @@ namespace BackpropGen.Generator.Emit.Layouts
         /// <summary>Private helpers, written after the members.</summary>
         public virtual void WriteSupport()
         {
+        }
+
+        /// <summary>Update statements, each with its formula as a comment where it has one.</summary>
+        protected void WriteUpdateLines(IEnumerable<UpdateLine> lines)
+        {
+            foreach (UpdateLine line in lines)
+            {
+                if (line.Maths.Length == 0)
+                {
+                    W.Line(line.Code);
+                }
+                else
+                {
+                    W.Line(line.Code, line.Maths);
+                }
+            }
         }
 
         protected Exception NotRendered(Member member) =>

@@ -196,10 +196,7 @@ namespace BackpropGen.Generator.Emit.Layouts
                 return;
             }
 
-            foreach (UpdateLine line in rule.Prologue())
-            {
-                W.Line(line.Code, line.Maths);
-            }
+            WriteUpdateLines(rule.Prologue());
 
             W.Line($"global::System.Span<{T}> parameters = _parameters;");
             IReadOnlyList<string> state = StateArrays().Select(a => a + "[i]").ToList();
@@ -268,13 +265,7 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.SetOptimizerState:
                     if (offset == 1)
                     {
-                        // The step count travels as a number of the network's type; it is a whole number by construction.
-                        W.Line($"if (!(source[0] >= 0 && source[0] <= int.MaxValue && source[0] == ({T})(int)source[0])) throw new global::System.ArgumentException(\"source[0] is the step count: a whole number of at least 0.\", nameof(source));");
-                        W.Line($"{UpdateRule.Step} = (int)source[0];");
-                        foreach (UpdateLine line in rule.Prologue().Skip(1))
-                        {
-                            W.Line(line.Code, line.Maths);
-                        }
+                        WriteUpdateLines(rule.RestoreStep());
                     }
 
                     foreach (var (array, k) in arrays.Select((a, k) => (a, k)))

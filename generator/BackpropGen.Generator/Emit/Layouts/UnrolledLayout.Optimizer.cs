@@ -76,13 +76,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             int offset = 0;
             if (Network.Update.CountsSteps && Network.OptimizerStateCount > 0)
             {
-                // The step count travels as a number of the network's type; it is a whole number by construction.
-                W.Line($"if (!(source[0] >= 0 && source[0] <= int.MaxValue && source[0] == ({T})(int)source[0])) throw new global::System.ArgumentException(\"source[0] is the step count: a whole number of at least 0.\", nameof(source));");
-                W.Line($"{UpdateRule.Step} = (int)source[0];");
-                foreach (UpdateLine line in Network.Update.Prologue().Skip(1))
-                {
-                    W.Line(line.Code, line.Maths);
-                }
+                WriteUpdateLines(Network.Update.RestoreStep());
 
                 offset = 1;
             }
