@@ -33,6 +33,7 @@ public static class Program
             new LayoutBenchmarks().Setup();
             new MnistBenchmarks().Setup();
             new FrozenBenchmarks().Setup();
+            new NativeBaselineBenchmarks().Setup();
             Console.WriteLine("All setup checks passed: generated, idiomatic and best-effort agree; frozen Predict == trainable Forward bit for bit.");
             return 0;
         }
