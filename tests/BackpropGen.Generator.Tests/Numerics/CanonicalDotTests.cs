@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace BackpropGen.Generator.Tests.Numerics;
 
 /// <summary>
-/// Issue 14: the emitted Dot sums in the canonical order, bit for bit, on every code path: each .NET 8 path
+/// Issue 14: the emitted Dot and Dot2 sum in the canonical order, bit for bit, on every code path: each .NET 8 path
 /// (Vector512, Vector256, Vector128, scalar) is forced by rewriting the IsHardwareAccelerated tests in the source, so all run here
 /// whatever this machine has (an unaccelerated vector computes in software, with the same IEEE roundings); the pre-.NET 8
 /// path compiles without NET8_0_OR_GREATER. Data of mixed magnitudes and signs, so any other order gives other bits.
@@ -29,27 +29,42 @@ public class CanonicalDotTests
     [MemberData(nameof(Paths))]
     public void EmittedDotIsTheCanonicalOrderBitForBit(bool isFloat, string path)
     {
-        MethodInfo dot = CompileDot(isFloat ? NumericType.Float : NumericType.Double, path);
+        (MethodInfo dot, MethodInfo dot2) = CompileDot(isFloat ? NumericType.Float : NumericType.Double, path);
         var random = new Random(14);
         foreach (int length in Lengths)
         {
             for (int trial = 0; trial < 3; trial++)
             {
-                double[] left = MixedMagnitudes(random, length), right = MixedMagnitudes(random, length + trial);
+                // Dot(left, right), and Dot2(left, other, right): both of Dot2's sums must be Dot's, bit for bit.
+                double[] left = MixedMagnitudes(random, length), other = MixedMagnitudes(random, length + trial), right = MixedMagnitudes(random, length + trial);
                 if (isFloat)
                 {
-                    float[] l = left.Select(v => (float)v).ToArray(), r = right.Select(v => (float)v).ToArray();
-                    float expected = CanonicalFloat(l, r), actual = (float)dot.Invoke(null, new object[] { l, r })!;
-                    Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual), $"{path}, length {length}: {actual:R} instead of {expected:R}");
+                    float[] l = Floats(left), o = Floats(other), r = Floats(right);
+                    var arguments = new object?[] { l, o, r, null };
+                    float sum0 = (float)dot2.Invoke(null, arguments)!;
+                    AssertSame(CanonicalFloat(l, r), (float)dot.Invoke(null, new object[] { l, r })!, $"{path} Dot, length {length}");
+                    AssertSame(CanonicalFloat(l, r), sum0, $"{path} Dot2 (first), length {length}");
+                    AssertSame(CanonicalFloat(o.AsSpan(0, length).ToArray(), r), (float)arguments[3]!, $"{path} Dot2 (second), length {length}");
                 }
                 else
                 {
-                    double expected = CanonicalDouble(left, right), actual = (double)dot.Invoke(null, new object[] { left, right })!;
-                    Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{path}, length {length}: {actual:R} instead of {expected:R}");
+                    var arguments = new object?[] { left, other, right, null };
+                    double sum0 = (double)dot2.Invoke(null, arguments)!;
+                    AssertSame(CanonicalDouble(left, right), (double)dot.Invoke(null, new object[] { left, right })!, $"{path} Dot, length {length}");
+                    AssertSame(CanonicalDouble(left, right), sum0, $"{path} Dot2 (first), length {length}");
+                    AssertSame(CanonicalDouble(other.AsSpan(0, length).ToArray(), right), (double)arguments[3]!, $"{path} Dot2 (second), length {length}");
                 }
             }
         }
     }
+
+    private static float[] Floats(double[] values) => values.Select(v => (float)v).ToArray();
+
+    private static void AssertSame(double expected, double actual, string what) =>
+        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{what}: {actual:R} instead of {expected:R}");
+
+    private static void AssertSame(float expected, float actual, string what) =>
+        Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual), $"{what}: {actual:R} instead of {expected:R}");
 
     /// <summary>The test can fail: the data is such that plain left-to-right summation differs from the canonical order.</summary>
     [Fact]
@@ -132,10 +147,10 @@ public class CanonicalDotTests
         return sum;
     }
 
-    private static MethodInfo CompileDot(NumericType numeric, string path)
+    private static (MethodInfo Dot, MethodInfo Dot2) CompileDot(NumericType numeric, string path)
     {
         var w = new SourceWriter();
-        VectorKernels.Write(w, numeric, dotOnly: true);
+        VectorKernels.Write(w, numeric, dotOnly: true, new[] { 1, 2 });
         string kernels = w.ToString();
         int forced = Array.IndexOf(Widths, path);
         for (int k = 0; k < Widths.Length; k++)
@@ -146,12 +161,12 @@ public class CanonicalDotTests
         }
 
         string t = numeric.Keyword;
-        string source = $"public static class Kernels\n{{\n    public static {t} Call({t}[] left, {t}[] right) => Dot(left, right);\n{kernels}}}\n";
+        string source = $"public static class Kernels\n{{\n    public static {t} Call({t}[] left, {t}[] right) => Dot(left, right);\n    public static {t} Call2({t}[] left0, {t}[] left1, {t}[] right, out {t} sum1) {{ Dot2(left0, left1, right, out {t} sum0, out sum1); return sum0; }}\n{kernels}}}\n";
         CSharpParseOptions options = path == "pre-NET8" ? new CSharpParseOptions(LanguageVersion.CSharp8) : GeneratorHarness.ParseOptions;
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Array.Empty<string>())
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, options))
             .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, allowUnsafe: false));
         Assembly assembly = GeneratorHarness.EmitAndLoad(compilation);
-        return assembly.GetType("Kernels")!.GetMethod("Call")!;
+        return (assembly.GetType("Kernels")!.GetMethod("Call")!, assembly.GetType("Kernels")!.GetMethod("Call2")!);
     }
 }
