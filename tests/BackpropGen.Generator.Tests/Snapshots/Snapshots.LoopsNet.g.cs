@@ -473,21 +473,29 @@ namespace Snapshots
             global::System.Span<double> net1 = s.Net1, out1 = s.Out1, net2 = s.Net2, out2 = s.Out2;
 
             // Layer 1, hidden layer of 5: relu. Weights w1..w20, one row of 4 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
+            // net_n = (row n) . (values feeding the layer) + bias, rows two at a time; then out_n = activation(net_n).
+            for (int n = 0; n < 4; n += 2)
+            {
+                Dot2(parameters.Slice(0 + n * 4, 4), parameters.Slice(0 + (n + 1) * 4, 4), input, out double dot0, out double dot1);
+                net1[n] = dot0 + parameters[35 + n];
+                net1[n + 1] = dot1 + parameters[35 + n + 1];
+            }
+            net1[4] = Dot(parameters.Slice(0 + 4 * 4, 4), input) + parameters[35 + 4];
             for (int n = 0; n < 5; n++)
             {
-                double net = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
-                net1[n] = net;
+                double net = net1[n];
                 out1[n] = net > 0.0 ? net : 0.0;  // out_1 = max(0, net)
             }
 
             // Layer 2, output layer of 3: softmax. Weights w21..w35, one row of 5 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 3; n++)
+            // net_n = (row n) . (values feeding the layer) + bias, rows two at a time; then out_n = activation(net_n).
+            for (int n = 0; n < 2; n += 2)
             {
-                double net = Dot(parameters.Slice(20 + n * 5, 5), out1) + parameters[40 + n];
-                net2[n] = net;
+                Dot2(parameters.Slice(20 + n * 5, 5), parameters.Slice(20 + (n + 1) * 5, 5), out1, out double dot0, out double dot1);
+                net2[n] = dot0 + parameters[40 + n];
+                net2[n + 1] = dot1 + parameters[40 + n + 1];
             }
+            net2[2] = Dot(parameters.Slice(20 + 2 * 5, 5), out1) + parameters[40 + 2];
 
             // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
             double maxNet = net2[0];
@@ -566,78 +574,224 @@ namespace Snapshots
             for (int n = 0; n < 5; n++) AddScaled(inputGradient.Slice(0, 4), parameters.Slice(0 + n * 4, 4), s.Delta1[n]);
         }
 
-        // Sum of left[i] * right[i] over left's length (right may be longer).
+        // Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, 16 lanes:
+        // s[j] += left[i] * right[i] over whole blocks of 16, s halved pairwise (s[j] + s[j + h], h = 8 .. 1), then the tail in order.
         private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
         {
             right = right.Slice(0, left.Length);
+            int blocks = left.Length - left.Length % 16, i = 0;  // the elements in whole blocks
             double sum = 0.0;
-            int i = 0;
-            #if NET8_0_OR_GREATER
-            ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
-            ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector512<double>.Count)
+            if (blocks > 0)
             {
-                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                #if NET8_0_OR_GREATER
+                ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                    }
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector256<double> sv256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(sv256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(sv256);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector512.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector256<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                    }
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector256.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector128<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 10)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 14)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                    }
+                    s0 += s4;
+                    s1 += s5;
+                    s2 += s6;
+                    s3 += s7;
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector128.Sum((s0 + s1) + (s2 + s3));
-            }
-            #else
-            if (global::System.Numerics.Vector.IsHardwareAccelerated && left.Length >= 4 * global::System.Numerics.Vector<double>.Count)
-            {
-                var lv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(left);
-                var rv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(right);
-                global::System.Numerics.Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
-                int v = 0;
-                for (; v <= lv.Length - 4; v += 4)
+                else
                 {
-                    s0 += lv[v] * rv[v];
-                    s1 += lv[v + 1] * rv[v + 1];
-                    s2 += lv[v + 2] * rv[v + 2];
-                    s3 += lv[v + 3] * rv[v + 3];
+                    global::System.Span<double> s = stackalloc double[16];
+                    s.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                    sum = s[0];
                 }
-                for (; v < lv.Length; v++) s0 += lv[v] * rv[v];
-                sum = global::System.Numerics.Vector.Sum((s0 + s1) + (s2 + s3));
-                i = lv.Length * global::System.Numerics.Vector<double>.Count;
+                #else
+                global::System.Span<double> s = stackalloc double[16];
+                s.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                sum = s[0];
+                #endif
             }
-            #endif
             for (; i < left.Length; i++) sum += left[i] * right[i];
             return sum;
+        }
+
+        // sum0 = Dot(left0, right) and sum1 = Dot(left1, right), the same bits, in one pass over right (left1 as long as left0).
+        private static void Dot2(global::System.ReadOnlySpan<double> left0, global::System.ReadOnlySpan<double> left1, global::System.ReadOnlySpan<double> right, out double sum0, out double sum1)
+        {
+            left1 = left1.Slice(0, left0.Length);
+            right = right.Slice(0, left0.Length);
+            int blocks = left0.Length - left0.Length % 16, i = 0;  // the elements in whole blocks
+            sum0 = 0.0; sum1 = 0.0;
+            if (blocks > 0)
+            {
+                #if NET8_0_OR_GREATER
+                ref double l0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left0);
+                ref double l1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left1);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> right0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector512<double> right1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right1;
+                    }
+                    s0_0 += s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_v256);
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    s1_0 += s1_1;
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_v256);
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> right0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector256<double> right1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * right1;
+                        global::System.Runtime.Intrinsics.Vector256<double> right2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right2;
+                        global::System.Runtime.Intrinsics.Vector256<double> right3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 12)) * right3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 12)) * right3;
+                    }
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s0_0 += s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0);
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s1_0 += s1_1;
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_0);
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> right0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector128<double> right1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 2)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 2)) * right1;
+                        global::System.Runtime.Intrinsics.Vector128<double> right2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * right2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * right2;
+                        global::System.Runtime.Intrinsics.Vector128<double> right3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 6)) * right3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 6)) * right3;
+                        global::System.Runtime.Intrinsics.Vector128<double> right4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right4;
+                        s1_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right4;
+                        global::System.Runtime.Intrinsics.Vector128<double> right5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 10)) * right5;
+                        s1_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 10)) * right5;
+                        global::System.Runtime.Intrinsics.Vector128<double> right6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 12)) * right6;
+                        s1_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 12)) * right6;
+                        global::System.Runtime.Intrinsics.Vector128<double> right7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                        s0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 14)) * right7;
+                        s1_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 14)) * right7;
+                    }
+                    s0_0 += s0_4;
+                    s0_1 += s0_5;
+                    s0_2 += s0_6;
+                    s0_3 += s0_7;
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s0_0 += s0_1;
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 1);
+                    s1_0 += s1_4;
+                    s1_1 += s1_5;
+                    s1_2 += s1_6;
+                    s1_3 += s1_7;
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s1_0 += s1_1;
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 1);
+                }
+                else
+                {
+                    global::System.Span<double> s0 = stackalloc double[16];
+                    s0.Clear();
+                    global::System.Span<double> s1 = stackalloc double[16];
+                    s1.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                    sum0 = s0[0]; sum1 = s1[0];
+                }
+                #else
+                global::System.Span<double> s0 = stackalloc double[16];
+                s0.Clear();
+                global::System.Span<double> s1 = stackalloc double[16];
+                s1.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                sum0 = s0[0]; sum1 = s1[0];
+                #endif
+            }
+            for (; i < left0.Length; i++) { sum0 += left0[i] * right[i]; sum1 += left1[i] * right[i]; }
         }
 
         // destination[i] += source[i] * scale.

@@ -32,17 +32,32 @@ namespace BackpropGen.Generator.Emit.Layouts
                 string role = layer.Layer.IsOutput ? "output layer" : "hidden layer";
                 _w.Line();
                 _w.Line($"// Layer {n}, {role} of {layer.Size}: {Vocabulary.Name(layer.Layer.Activation)}. Weights {layer.FirstWeight}..{layer.LastWeight}, one row of {layer.FanIn} per neuron.");
-                _w.Line("// net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).");
-                _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
-                _w.Line($"{_t} net = Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed}){BiasTerm(layer)};");
-                _w.Line($"net{n}[n] = net;");
+                _w.Line("// net_n = (row n) . (values feeding the layer) + bias, rows two at a time; then out_n = activation(net_n).");
+                string Row(string neuron) => $"parameters.Slice({layer.WeightOffset} + {neuron} * {layer.FanIn}, {layer.FanIn})";
+                if (layer.Size >= 2)
+                {
+                    _w.OpenBlock($"for (int n = 0; n < {layer.Size - 1}; n += 2)");
+                    _w.Line($"Dot2({Row("n")}, {Row("(n + 1)")}, {layer.Feed}, out {_t} dot0, out {_t} dot1);");
+                    _w.Line($"net{n}[n] = dot0{BiasTerm(layer, "n")};");
+                    _w.Line($"net{n}[n + 1] = dot1{BiasTerm(layer, "n + 1")};");
+                    _w.CloseBlock();
+                }
+
+                if (layer.Size % 2 == 1)
+                {
+                    string last = (layer.Size - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    _w.Line($"net{n}[{last}] = Dot({Row(last)}, {layer.Feed}){BiasTerm(layer, last)};");
+                }
+
                 if (layer.Layer.Activation != ActivationKind.Softmax)
                 {
                     Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{n}", _network.Numeric);
+                    _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
+                    _w.Line($"{_t} net = net{n}[n];");
                     _w.Line($"out{n}[n] = {activation.Code};", activation.Maths);
+                    _w.CloseBlock();
                 }
 
-                _w.CloseBlock();
                 if (layer.Layer.Activation == ActivationKind.Softmax)
                 {
                     WriteSoftmax(n, layer.Size, softmaxStatistics);
@@ -73,9 +88,9 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
-        private static string BiasTerm(LayerSlices layer) => layer.Bias switch
+        private static string BiasTerm(LayerSlices layer, string neuron) => layer.Bias switch
         {
-            BiasKind.PerNeuron => $" + parameters[{layer.BiasOffset} + n]",
+            BiasKind.PerNeuron => $" + parameters[{layer.BiasOffset} + {neuron}]",
             BiasKind.Shared => $" + parameters[{layer.BiasOffset}]",
             BiasKind.None => string.Empty,
             _ => throw new System.ArgumentOutOfRangeException(nameof(layer), layer.Bias, "Unknown bias mode."),
