@@ -119,18 +119,27 @@ public sealed class PlaygroundTests : IClassFixture<PlaygroundFixture>
     {
         var report = new StringBuilder("# Playground budgets (measured in headless chromium, " + DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture) + ")\n\n");
         _fixture.Server.ResetCount();
+        IPage page = await _fixture.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        page.SetDefaultTimeout(Timeout);
         var clock = Stopwatch.StartNew();
-        IPage page = await OpenAsync();
+        await page.GotoAsync(_fixture.Server.Url);
+        await page.Locator(".status").WaitForAsync();
+        double rendered = clock.Elapsed.TotalSeconds;
+        double fetched = await page.EvaluateAsync<double>("() => Math.max(...performance.getEntriesByType('resource').map(e => e.responseEnd)) / 1000");
+        await page.Locator(".code.generated").WaitForAsync();
         double interactive = clock.Elapsed.TotalSeconds;
+        string firstStatus = await page.Locator(".status").InnerTextAsync();
         await WaitCompiledAsync(page);
         double compiled = clock.Elapsed.TotalSeconds;
         long bytes = _fixture.Server.BytesSent;
         report.AppendLine(CultureInfo.InvariantCulture, $"- first load: {bytes / 1e6:0.00} MB transferred (compressed, everything the page fetched until the worked example was compiled and run)");
-        report.AppendLine(CultureInfo.InvariantCulture, $"- time to interactive (navigation to the worked example's generated code shown, editor live): {interactive:0.00} s; until its walk-through and diagram are computed (generated code compiled with Roslyn and run): {compiled:0.00} s");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- page rendered (runtime booted, editor and tabs on screen): {rendered:0.00} s after navigation (every file fetched by {fetched:0.00} s)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- time to interactive (the worked example's generated code on screen, editor live): {interactive:0.00} s (first, cold generator run: \"{firstStatus}\"); until its walk-through and diagram are computed (generated code compiled with Roslyn and run): {compiled:0.00} s");
 
         // Keystrokes on the worked example: input event to the new generated code in the DOM (includes the debounce).
         var keystrokes = new List<double>();
         var generator = new List<double>();
+        var colouring = new List<double>();
         for (int i = 0; i < 5; i++)
         {
             double ms = await page.EvaluateAsync<double>(@"() => new Promise(resolve => {
@@ -139,16 +148,18 @@ public sealed class PlaygroundTests : IClassFixture<PlaygroundFixture>
                 const t0 = performance.now();
                 const obs = new MutationObserver(() => { if (s.dataset.generation !== before) { obs.disconnect(); resolve(performance.now() - t0); } });
                 obs.observe(s, { attributes: true });
-                ta.value = ta.value.replace('""loss""', ' ""loss""');
+                ta.value = ta.value.includes('0.15,') ? ta.value.replace('0.15,', '0.16,') : ta.value.replace('0.16,', '0.15,');
                 ta.dispatchEvent(new Event('input', { bubbles: true }));
             })");
             keystrokes.Add(ms);
-            generator.Add(GeneratedMs(await page.Locator(".status").InnerTextAsync()));
+            string status = await page.Locator(".status").InnerTextAsync();
+            generator.Add(GeneratedMs(status));
+            colouring.Add(ColouredMs(status));
             await WaitCompiledAsync(page);
         }
 
-        string debounce = "120 ms debounce";
-        report.AppendLine(CultureInfo.InvariantCulture, $"- worked example, keystroke to new generated code on screen: median {Median(keystrokes):0} ms (includes the {debounce}; runs: {string.Join(", ", keystrokes.Select(k => k.ToString("0", CultureInfo.InvariantCulture)))}); the generator run itself: median {Median(generator):0} ms");
+        string debounce = "50 ms debounce";
+        report.AppendLine(CultureInfo.InvariantCulture, $"- worked example, a keystroke that changes the code (w1 0.15 <-> 0.16) to the new generated code on screen: median {Median(keystrokes):0} ms (includes the {debounce}; runs: {string.Join(", ", keystrokes.Select(k => k.ToString("0", CultureInfo.InvariantCulture)))}); the generator run itself: median {Median(generator):0} ms, its colouring (Roslyn tokens to HTML): median {Median(colouring):0} ms");
         await ShotAsync(page, "after-keystrokes");
 
         // 784-128-10: preset chosen to generated code on screen, then to compiled and run.
@@ -161,11 +172,9 @@ public sealed class PlaygroundTests : IClassFixture<PlaygroundFixture>
             sel.value = 'mnist'; sel.dispatchEvent(new Event('change', { bubbles: true }));
         })");
         double bigGenerator = GeneratedMs(await page.Locator(".status").InnerTextAsync());
-        var bigClock = Stopwatch.StartNew();
         await page.WaitForFunctionAsync("() => document.querySelector('.status').dataset.busy === 'false'", null, new PageWaitForFunctionOptions { Timeout = 600_000 });
-        double bigCompiled = bigClock.Elapsed.TotalSeconds;
         string bigStatus = await page.Locator(".status").InnerTextAsync();
-        report.AppendLine(CultureInfo.InvariantCulture, $"- 784-128-10 (loops): preset chosen to generated code on screen {big:0} ms (the generator run itself {bigGenerator:0} ms); then compiled and run (walk-through, diagram) {bigCompiled:0.0} s more; status: \"{bigStatus}\"");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- 784-128-10 (loops): preset chosen to generated code on screen {big:0} ms (the generator run itself {bigGenerator:0} ms); then compiled with Roslyn and run, with \"Compiling the generated code\" on screen meanwhile; status at the end: \"{bigStatus}\"");
         Assert.Contains("Compiled", bigStatus);
         await ShotAsync(page, "mnist");
 
@@ -179,6 +188,12 @@ public sealed class PlaygroundTests : IClassFixture<PlaygroundFixture>
     private static double GeneratedMs(string status)
     {
         Match m = Regex.Match(status, "Generated in (\\d+) ms");
+        return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+    }
+
+    private static double ColouredMs(string status)
+    {
+        Match m = Regex.Match(status, "coloured in (\\d+) ms");
         return m.Success ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
     }
 

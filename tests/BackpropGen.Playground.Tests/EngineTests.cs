@@ -67,6 +67,25 @@ public sealed class EngineTests
         Assert.True(rows.Average(r => network.Loss(net, r.Input, r.Target)) < before);
     }
 
+    /// <summary>The colouring never changes the text: the HTML, tags stripped and decoded, is the generated source.</summary>
+    [Fact]
+    public void Colouring_keeps_the_generated_source_exactly_and_marks_its_tokens()
+    {
+        foreach (Preset preset in Presets.All.Where(p => p.Key != "mnist"))
+        {
+            GenerationResult generation = new GeneratorRunner().Generate(preset.Json);
+            string html = CSharpColorizer.ToHtml(generation.Source);
+            string text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", ""));
+            Assert.Equal(generation.Source, text);
+            Assert.Contains("<span class=\"c-keyword\">public</span>", html);
+            Assert.Contains("<span class=\"c-comment\">// &lt;auto-generated/&gt;</span>", html);
+            Assert.Contains("<span class=\"c-directive\">#nullable enable</span>", html);
+            Assert.Matches("<span class=\"c-number\">\\d", html);
+        }
+
+        Assert.Equal("<span class=\"c-string\">&quot;a\\&quot;&lt;b&quot;</span> <span class=\"c-number\">1.5e-3</span>", CSharpColorizer.ToHtml("\"a\\\"<b\" 1.5e-3"));
+    }
+
     private static string Method(GenerationResult generation, string name) =>
         string.Join("\n", generation.Trees.SelectMany(t => t.GetRoot().DescendantNodes())
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name).Select(m => m.ToFullString()));
