@@ -33,7 +33,12 @@ public sealed class PlaygroundComponentTests : BunitContext
         return cut;
     }
 
-    private static void Tab(IRenderedComponent<Components.Playground> cut, string tab) => On(cut, $"[data-tab={tab}]", e => e.Click());
+    /// <summary>Opens a tab; the walk-through, diagram and train tabs compile and run the generated code when opened: wait for it.</summary>
+    private static void Tab(IRenderedComponent<Components.Playground> cut, string tab)
+    {
+        On(cut, $"[data-tab={tab}]", e => e.Click());
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".status").GetAttribute("data-busy")), Wait);
+    }
 
     // Find and fire on the renderer's context, so no render slips in between (bUnit's advice for pages that re-render on their own).
     private static void On(IRenderedComponent<Components.Playground> cut, string selector, Action<IElement> fire) =>
@@ -167,8 +172,8 @@ public sealed class PlaygroundComponentTests : BunitContext
             On(cut, "select.preset", e => e.Change(preset.Key));
             cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".status").GetAttribute("data-busy")), Wait);
             Assert.Contains("0 error(s)", cut.Find(".status").TextContent);
-            Assert.Contains("Compiled", cut.Find(".status").TextContent);
             Tab(cut, "walkthrough");
+            Assert.Contains("Compiled", cut.Find(".status").TextContent);
             Assert.NotEmpty(cut.FindAll(".walkthrough"));
             Tab(cut, "code");
         }
