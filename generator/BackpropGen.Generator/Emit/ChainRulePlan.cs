@@ -45,17 +45,23 @@ namespace BackpropGen.Generator.Emit
         private readonly NetworkModel _network;
         private readonly NumericType _t;
         private readonly bool _parametersAsLiterals;
+        private readonly Batch.LaneWidth? _lanes;
 
         /// <param name="network">The network.</param>
         /// <param name="parametersAsLiterals">Write each parameter's value instead of its field (frozen networks).</param>
-        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false)
+        /// <param name="lanes">
+        /// Rows in the lanes of this vector width (the batch methods): every quantity a vector of rows, each operation the
+        /// scalar one lane by lane. Only <see cref="Inputs"/> and <see cref="Forward"/> are meant to be written then.
+        /// </param>
+        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false, Batch.LaneWidth? lanes = null)
         {
             _network = network;
             _t = network.Numeric;
             _parametersAsLiterals = parametersAsLiterals;
+            _lanes = lanes;
             Inputs = new QuantityBlock(
                 new[] { "Inputs" },
-                network.Inputs.Select((name, k) => new Quantity(name, $"input[{k}]", $"input {name}")).ToArray());
+                network.Inputs.Select((name, k) => new Quantity(name, lanes is null ? $"input[{k}]" : Batch.LaneRules.LoadRows(lanes, k), $"input {name}")).ToArray());
             Targets = new QuantityBlock(
                 new[] { "Targets" },
                 network.OutputLayer.Neurons.Select((name, k) => new Quantity(Target(name), $"target[{k}]", $"target of {name}")).ToArray());
@@ -87,7 +93,11 @@ namespace BackpropGen.Generator.Emit
         /// <summary>Every quantity in computation order: the fields of the Trace struct.</summary>
         public IEnumerable<Quantity> All => Blocks.SelectMany(b => b.Quantities);
 
-        private string Reference(Parameter parameter) => _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
+        private string Reference(Parameter parameter)
+        {
+            string scalar = _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
+            return _lanes is null ? scalar : $"{_lanes.Vector}.Create({scalar})";
+        }
 
         /// <summary>The value carried by the layer's k-th incoming connection: a raw input, or the previous layer's out.</summary>
         private static string ValueOf(Layer layer, int k) => layer.Number == 1 ? layer.Inputs[k] : Out(layer.Inputs[k]);
@@ -111,7 +121,8 @@ namespace BackpropGen.Generator.Emit
                 if (layer.Activation != ActivationKind.Softmax)
                 {
                     Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
-                    quantities.Add(new Quantity(Out(neuron), activation.Code, activation.Maths));
+                    string code = _lanes is null ? activation.Code : Batch.LaneRules.Activation(layer, Net(neuron), _t, _lanes);
+                    quantities.Add(new Quantity(Out(neuron), code, activation.Maths));
                 }
             }
 
@@ -142,13 +153,14 @@ namespace BackpropGen.Generator.Emit
             string max = Net(layer.Neurons[0]);
             foreach (string neuron in layer.Neurons.Skip(1))
             {
-                max = OutputLayerRules.Max(max, Net(neuron), _t);
+                max = _lanes is null ? OutputLayerRules.Max(max, Net(neuron), _t) : Batch.LaneRules.Max(max, Net(neuron), _t, _lanes);
             }
 
             yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
             foreach (string neuron in layer.Neurons)
             {
-                yield return new Quantity(QuantityNames.Exp(neuron), OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t), $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
+                string exp = _lanes is null ? OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t) : Batch.LaneRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t, _lanes);
+                yield return new Quantity(QuantityNames.Exp(neuron), exp, $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
             }
 
             string sum = string.Join(" + ", layer.Neurons.Select(QuantityNames.Exp));

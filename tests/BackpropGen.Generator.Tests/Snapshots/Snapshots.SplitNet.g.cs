@@ -178,6 +178,18 @@ namespace Snapshots
             output[1] = q.out_o2;
         }
 
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
+        }
+
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -899,11 +911,6 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -912,6 +919,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

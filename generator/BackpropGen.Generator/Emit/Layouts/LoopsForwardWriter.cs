@@ -34,27 +34,31 @@ namespace BackpropGen.Generator.Emit.Layouts
                 _w.Line($"// Layer {n}, {role} of {layer.Size}: {Vocabulary.Name(layer.Layer.Activation)}. Weights {layer.FirstWeight}..{layer.LastWeight}, one row of {layer.FanIn} per neuron.");
                 _w.Line("// net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).");
                 _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
-                _w.Line($"{_t} net = Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed}){BiasTerm(layer)};");
-                _w.Line($"net{n}[n] = net;");
-                if (layer.Layer.Activation != ActivationKind.Softmax)
-                {
-                    Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{n}", _network.Numeric);
-                    _w.Line($"out{n}[n] = {activation.Code};", activation.Maths);
-                }
-
+                WriteNeuron(layer, $"Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed})", $"net{n}", $"out{n}");
                 _w.CloseBlock();
                 if (layer.Layer.Activation == ActivationKind.Softmax)
                 {
-                    WriteSoftmax(n, layer.Size, softmaxStatistics);
+                    WriteSoftmax($"net{n}", $"out{n}", layer.Size, softmaxStatistics);
                 }
             }
         }
 
-        /// <summary>The softmax rules of <see cref="OutputLayerRules"/>, over the layer's arrays.</summary>
-        private void WriteSoftmax(int n, int size, string? statistics)
+        /// <summary>Neuron n of a layer from its dot product: net = dot + bias, then out = activation(net) unless softmax couples the layer.</summary>
+        public void WriteNeuron(LayerSlices layer, string dot, string net, string output)
+        {
+            _w.Line($"{_t} net = {dot}{BiasTerm(layer)};");
+            _w.Line($"{net}[n] = net;");
+            if (layer.Layer.Activation != ActivationKind.Softmax)
+            {
+                Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{layer.Number}", _network.Numeric);
+                _w.Line($"{output}[n] = {activation.Code};", activation.Maths);
+            }
+        }
+
+        /// <summary>The softmax rules of <see cref="OutputLayerRules"/>, over a layer's spans <paramref name="net"/> and <paramref name="output"/>.</summary>
+        public void WriteSoftmax(string net, string output, int size, string? statistics)
         {
             NumericType t = _network.Numeric;
-            string net = $"net{n}", output = $"out{n}";
             _w.Line();
             _w.Line("// Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).");
             _w.Line($"{_t} maxNet = {net}[0];");
