@@ -1,3 +1,4 @@
+using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
 
@@ -7,8 +8,9 @@ namespace BackpropGen.Generator.Emit
     /// The vector kernels of the loops layout, written into the class so users need no library.
     /// On .NET 8 and later they use the widest hardware vector (Vector512, else Vector256, else Vector128): Vector&lt;T&gt;
     /// stays at 256 bits on AVX-512 machines, which measured 1.2-1.8x slower than TensorPrimitives at 784 inputs.
-    /// Older targets keep a Vector&lt;T&gt; path. No fused multiply-add: each element of AddScaled and Scale is rounded
-    /// exactly as the scalar loop rounds it, on every machine.
+    /// Dot sums in one canonical order whatever the width (same bits everywhere); older targets run it in scalar code.
+    /// Older targets keep a Vector&lt;T&gt; path for AddScaled and Scale. No fused multiply-add: each element of AddScaled
+    /// and Scale is rounded exactly as the scalar loop rounds it, on every machine.
     /// </summary>
     internal static class VectorKernels
     {
@@ -48,56 +50,91 @@ namespace BackpropGen.Generator.Emit
 
         private static readonly string[] Lanes = { "i", "i + width", "i + 2 * width", "i + 3 * width" };
 
-        /// <summary>Four accumulators hide the latency of the adds; a one-vector loop and a scalar loop take the rest.</summary>
+        /// <summary>The canonical dot product's lanes: 128 bytes, 16 doubles or 32 floats, whatever the hardware has.</summary>
+        public const int CanonicalBytes = 128;
+
+        /// <summary>
+        /// One summation order on every machine (issue 14): L = 128 bytes of lanes, s[j] += left[i] * right[i] over whole
+        /// blocks of L (product rounded, then the add; no FMA), s reduced by halving (s[j] += s[j + h], h = L/2 .. 1), then
+        /// the tail added in order. Vector512, Vector256, Vector128 and scalar code hold the same L lanes in 2, 4, 8 or L
+        /// accumulators, so they round identically; never Vector.Sum, whose order is unspecified.
+        /// </summary>
         private static void WriteDot(SourceWriter w, string t, string zero)
         {
-            w.Line("// Sum of left[i] * right[i] over left's length (right may be longer).");
+            int size = t == "float" ? 4 : 8, lanes = CanonicalBytes / size;
+            w.Line($"// Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, {lanes} lanes:");
+            w.Line($"// s[j] += left[i] * right[i] over whole blocks of {lanes}, s halved pairwise (s[j] + s[j + h], h = {lanes / 2} .. 1), then the tail in order.");
             w.OpenBlock($"private static {t} Dot({ReadOnlySpan(t)} left, {ReadOnlySpan(t)} right)");
             w.Line("right = right.Slice(0, left.Length);");
+            w.Line($"int blocks = left.Length - left.Length % {lanes}, i = 0;", "the elements in whole blocks");
             w.Line($"{t} sum = {zero};");
-            w.Line("int i = 0;");
+            w.OpenBlock("if (blocks > 0)");
             w.Line("#if NET8_0_OR_GREATER");
             w.Line(Reference(t, "l", "left"));
             w.Line(Reference(t, "r", "right"));
             for (int k = 0; k < Widths.Length; k++)
             {
-                string vector = Widths[k], full = $"global::System.Runtime.Intrinsics.{vector}<{t}>";
-                w.OpenBlock($"{(k == 0 ? "if" : "else if")} (global::System.Runtime.Intrinsics.{vector}.IsHardwareAccelerated && left.Length >= 4 * {full}.Count)");
-                w.Line($"int width = {full}.Count;");
-                w.Line($"{full} s0 = {full}.Zero, s1 = s0, s2 = s0, s3 = s0;");
-                w.OpenBlock("for (; i <= left.Length - 4 * width; i += 4 * width)");
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    w.Line($"s{lane} += {Load(vector, "l", Lanes[lane])} * {Load(vector, "r", Lanes[lane])};");
-                }
-
-                w.CloseBlock();
-                w.Line($"for (; i <= left.Length - width; i += width) s0 += {Load(vector, "l", "i")} * {Load(vector, "r", "i")};");
-                w.Line($"sum = global::System.Runtime.Intrinsics.{vector}.Sum((s0 + s1) + (s2 + s3));");
+                w.OpenBlock($"{(k == 0 ? "if" : "else if")} (global::System.Runtime.Intrinsics.{Widths[k]}.IsHardwareAccelerated)");
+                WriteVectorBlocks(w, t, k, size);
                 w.CloseBlock();
             }
 
+            w.OpenBlock("else");
+            WriteScalarBlocks(w, t, lanes);
+            w.CloseBlock();
             w.Line("#else");
-            string portable = $"global::System.Numerics.Vector<{t}>";
-            w.OpenBlock($"if (global::System.Numerics.Vector.IsHardwareAccelerated && left.Length >= 4 * {portable}.Count)");
-            w.Line($"var lv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<{t}, {portable}>(left);");
-            w.Line($"var rv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<{t}, {portable}>(right);");
-            w.Line($"{portable} s0 = default, s1 = default, s2 = default, s3 = default;");
-            w.Line("int v = 0;");
-            w.OpenBlock("for (; v <= lv.Length - 4; v += 4)");
-            w.Line("s0 += lv[v] * rv[v];");
-            w.Line("s1 += lv[v + 1] * rv[v + 1];");
-            w.Line("s2 += lv[v + 2] * rv[v + 2];");
-            w.Line("s3 += lv[v + 3] * rv[v + 3];");
-            w.CloseBlock();
-            w.Line("for (; v < lv.Length; v++) s0 += lv[v] * rv[v];");
-            w.Line("sum = global::System.Numerics.Vector.Sum((s0 + s1) + (s2 + s3));");
-            w.Line($"i = lv.Length * {portable}.Count;");
-            w.CloseBlock();
+            WriteScalarBlocks(w, t, lanes);
             w.Line("#endif");
+            w.CloseBlock();
             w.Line("for (; i < left.Length; i++) sum += left[i] * right[i];");
             w.Line("return sum;");
             w.CloseBlock();
+        }
+
+        /// <summary>The blocks in <c>CanonicalBytes / width</c> vectors of Widths[k], reduced by halving down to one scalar.</summary>
+        private static void WriteVectorBlocks(SourceWriter w, string t, int k, int size)
+        {
+            string vector = Widths[k];
+            int count = CanonicalBytes / VectorBytes[k], perVector = VectorBytes[k] / size;
+            string Type(int width) => $"global::System.Runtime.Intrinsics.Vector{width * 8}<{t}>";
+            w.Line($"{Type(VectorBytes[k])} " + string.Join(", ", Enumerable.Range(0, count).Select(a => $"s{a} = {Type(VectorBytes[k])}.Zero")) + ";");
+            w.OpenBlock($"for (; i < blocks; i += {CanonicalBytes / size})");
+            for (int a = 0; a < count; a++)
+            {
+                string offset = a == 0 ? "i" : $"i + {a * perVector}";
+                w.Line($"s{a} += {Load(vector, "l", offset)} * {Load(vector, "r", offset)};");
+            }
+
+            w.CloseBlock();
+            for (int half = count / 2; half >= 1; half /= 2)
+            {
+                for (int a = 0; a < half; a++)
+                {
+                    w.Line($"s{a} += s{a + half};");
+                }
+            }
+
+            string current = "s0";
+            for (int width = VectorBytes[k]; width > 16; width /= 2)
+            {
+                string next = $"v{width * 4}";
+                string halves = $"global::System.Runtime.Intrinsics.Vector{width * 8}";
+                w.Line($"{Type(width / 2)} {next} = {halves}.GetLower({current}) + {halves}.GetUpper({current});");
+                current = next;
+            }
+
+            string E(int lane) => $"global::System.Runtime.Intrinsics.Vector128.GetElement({current}, {lane})";
+            w.Line(size == 8 ? $"sum = {E(0)} + {E(1)};" : $"sum = ({E(0)} + {E(2)}) + ({E(1)} + {E(3)});");
+        }
+
+        /// <summary>The blocks in scalar accumulators on the stack: the order of the vector paths, one lane at a time.</summary>
+        private static void WriteScalarBlocks(SourceWriter w, string t, int lanes)
+        {
+            w.Line($"global::System.Span<{t}> s = stackalloc {t}[{lanes}];");
+            w.Line("s.Clear();");
+            w.Line($"for (; i < blocks; i += {lanes}) for (int j = 0; j < {lanes}; j++) s[j] += left[i + j] * right[i + j];");
+            w.Line($"for (int h = {lanes / 2}; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];");
+            w.Line("sum = s[0];");
         }
 
         /// <summary>

@@ -80,76 +80,86 @@ namespace Snapshots
             -0.9, 1.0, 0.25, -0.5,
         };
 
-        // Sum of left[i] * right[i] over left's length (right may be longer).
+        // Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, 16 lanes:
+        // s[j] += left[i] * right[i] over whole blocks of 16, s halved pairwise (s[j] + s[j + h], h = 8 .. 1), then the tail in order.
         private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
         {
             right = right.Slice(0, left.Length);
+            int blocks = left.Length - left.Length % 16, i = 0;  // the elements in whole blocks
             double sum = 0.0;
-            int i = 0;
-            #if NET8_0_OR_GREATER
-            ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
-            ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector512<double>.Count)
+            if (blocks > 0)
             {
-                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                #if NET8_0_OR_GREATER
+                ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                    }
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector256<double> v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                    global::System.Runtime.Intrinsics.Vector128<double> v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(v256);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(v128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector512.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector256<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                    }
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector128<double> v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(v128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector256.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector128<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 10)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 14)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                    }
+                    s0 += s4;
+                    s1 += s5;
+                    s2 += s6;
+                    s3 += s7;
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector128.Sum((s0 + s1) + (s2 + s3));
-            }
-            #else
-            if (global::System.Numerics.Vector.IsHardwareAccelerated && left.Length >= 4 * global::System.Numerics.Vector<double>.Count)
-            {
-                var lv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(left);
-                var rv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(right);
-                global::System.Numerics.Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
-                int v = 0;
-                for (; v <= lv.Length - 4; v += 4)
+                else
                 {
-                    s0 += lv[v] * rv[v];
-                    s1 += lv[v + 1] * rv[v + 1];
-                    s2 += lv[v + 2] * rv[v + 2];
-                    s3 += lv[v + 3] * rv[v + 3];
+                    global::System.Span<double> s = stackalloc double[16];
+                    s.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                    sum = s[0];
                 }
-                for (; v < lv.Length; v++) s0 += lv[v] * rv[v];
-                sum = global::System.Numerics.Vector.Sum((s0 + s1) + (s2 + s3));
-                i = lv.Length * global::System.Numerics.Vector<double>.Count;
+                #else
+                global::System.Span<double> s = stackalloc double[16];
+                s.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                sum = s[0];
+                #endif
             }
-            #endif
             for (; i < left.Length; i++) sum += left[i] * right[i];
             return sum;
         }

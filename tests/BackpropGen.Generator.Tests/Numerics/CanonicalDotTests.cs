@@ -1,0 +1,157 @@
+using System.Reflection;
+using BackpropGen.Generator.Common;
+using BackpropGen.Generator.Emit;
+using BackpropGen.Generator.Model;
+using BackpropGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace BackpropGen.Generator.Tests.Numerics;
+
+/// <summary>
+/// Issue 14: the emitted Dot sums in the canonical order, bit for bit, on every code path: each .NET 8 path
+/// (Vector512, Vector256, Vector128, scalar) is forced by rewriting the IsHardwareAccelerated tests in the source, so all run here
+/// whatever this machine has (an unaccelerated vector computes in software, with the same IEEE roundings); the pre-.NET 8
+/// path compiles without NET8_0_OR_GREATER. Data of mixed magnitudes and signs, so any other order gives other bits.
+/// </summary>
+public class CanonicalDotTests
+{
+    private static readonly string[] Widths = { "Vector512", "Vector256", "Vector128" };
+
+    public static IEnumerable<object[]> Paths() =>
+        from isFloat in new[] { false, true }
+        from path in new[] { "Vector512", "Vector256", "Vector128", "scalar", "pre-NET8" }
+        select new object[] { isFloat, path };
+
+    private static readonly int[] Lengths = Enumerable.Range(0, 201).Concat(new[] { 255, 256, 257, 511, 784, 1000, 1023, 1024, 4097 }).ToArray();
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void EmittedDotIsTheCanonicalOrderBitForBit(bool isFloat, string path)
+    {
+        MethodInfo dot = CompileDot(isFloat ? NumericType.Float : NumericType.Double, path);
+        var random = new Random(14);
+        foreach (int length in Lengths)
+        {
+            for (int trial = 0; trial < 3; trial++)
+            {
+                double[] left = MixedMagnitudes(random, length), right = MixedMagnitudes(random, length + trial);
+                if (isFloat)
+                {
+                    float[] l = left.Select(v => (float)v).ToArray(), r = right.Select(v => (float)v).ToArray();
+                    float expected = CanonicalFloat(l, r), actual = (float)dot.Invoke(null, new object[] { l, r })!;
+                    Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(actual), $"{path}, length {length}: {actual:R} instead of {expected:R}");
+                }
+                else
+                {
+                    double expected = CanonicalDouble(left, right), actual = (double)dot.Invoke(null, new object[] { left, right })!;
+                    Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{path}, length {length}: {actual:R} instead of {expected:R}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The test can fail: the data is such that plain left-to-right summation differs from the canonical order.</summary>
+    [Fact]
+    public void TheDataTellsOrdersApart()
+    {
+        var random = new Random(14);
+        int differing = 0;
+        int[] lengths = { 32, 48, 64, 100, 128, 200, 256, 300, 512, 784 };
+        foreach (int length in lengths)
+        {
+            double[] left = MixedMagnitudes(random, length), right = MixedMagnitudes(random, length);
+            double sequential = 0;
+            for (int i = 0; i < length; i++)
+            {
+                sequential += left[i] * right[i];
+            }
+
+            differing += BitConverter.DoubleToInt64Bits(sequential) != BitConverter.DoubleToInt64Bits(CanonicalDouble(left, right)) ? 1 : 0;
+        }
+
+        Assert.True(differing >= lengths.Length / 2, $"only {differing} of {lengths.Length} lengths tell the orders apart");
+    }
+
+    /// <summary>Signs, and magnitudes over 2^-20 .. 2^20, so roundings depend on the order of the adds.</summary>
+    private static double[] MixedMagnitudes(Random random, int length) =>
+        Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-20, 21))).ToArray();
+
+    // The definition (issue 14), written plainly: L lanes, blocks into s[j], halving, then the tail in order.
+    private static double CanonicalDouble(double[] left, double[] right)
+    {
+        const int L = 16;
+        var s = new double[L];
+        int whole = left.Length - left.Length % L;
+        for (int i = 0; i < whole; i++)
+        {
+            s[i % L] += left[i] * right[i];
+        }
+
+        for (int h = L / 2; h >= 1; h /= 2)
+        {
+            for (int j = 0; j < h; j++)
+            {
+                s[j] += s[j + h];
+            }
+        }
+
+        double sum = s[0];
+        for (int i = whole; i < left.Length; i++)
+        {
+            sum += left[i] * right[i];
+        }
+
+        return sum;
+    }
+
+    private static float CanonicalFloat(float[] left, float[] right)
+    {
+        const int L = 32;
+        var s = new float[L];
+        int whole = left.Length - left.Length % L;
+        for (int i = 0; i < whole; i++)
+        {
+            s[i % L] += left[i] * right[i];
+        }
+
+        for (int h = L / 2; h >= 1; h /= 2)
+        {
+            for (int j = 0; j < h; j++)
+            {
+                s[j] += s[j + h];
+            }
+        }
+
+        float sum = s[0];
+        for (int i = whole; i < left.Length; i++)
+        {
+            sum += left[i] * right[i];
+        }
+
+        return sum;
+    }
+
+    private static MethodInfo CompileDot(NumericType numeric, string path)
+    {
+        var w = new SourceWriter();
+        VectorKernels.Write(w, numeric, dotOnly: true);
+        string kernels = w.ToString();
+        int forced = Array.IndexOf(Widths, path);
+        for (int k = 0; k < Widths.Length; k++)
+        {
+            string condition = $"global::System.Runtime.Intrinsics.{Widths[k]}.IsHardwareAccelerated";
+            Assert.Contains(condition, kernels);
+            kernels = kernels.Replace(condition, k == forced ? "true" : "false");
+        }
+
+        string t = numeric.Keyword;
+        string source = $"public static class Kernels\n{{\n    public static {t} Call({t}[] left, {t}[] right) => Dot(left, right);\n{kernels}}}\n";
+        CSharpParseOptions options = path == "pre-NET8" ? new CSharpParseOptions(LanguageVersion.CSharp8) : GeneratorHarness.ParseOptions;
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Array.Empty<string>())
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, options))
+            .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, allowUnsafe: false));
+        Assembly assembly = GeneratorHarness.EmitAndLoad(compilation);
+        return assembly.GetType("Kernels")!.GetMethod("Call")!;
+    }
+}
