@@ -25,15 +25,47 @@ namespace BackpropGen.Generator.Emit
     /// <summary>Quantities under one heading comment.</summary>
     internal sealed class QuantityBlock
     {
-        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities)
+        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities, LaneRun? run = null)
         {
             Heading = heading;
             Quantities = quantities;
+            Run = run;
         }
 
         public IReadOnlyList<string> Heading { get; }
 
         public IReadOnlyList<Quantity> Quantities { get; }
+
+        /// <summary>Quantities of the block that are one formula per neuron and worth computing several at a time, or null.</summary>
+        public LaneRun? Run { get; }
+    }
+
+    /// <summary>
+    /// One formula applied neuron by neuron across a layer (out_h = f(net_h), e_o = e^(net_o - max_net)), each output a
+    /// quantity of its block: the unrolled layout may compute several in one vector (the exps of a layer together),
+    /// lane by lane the scalar formula's bits, and still name each quantity on its own line.
+    /// </summary>
+    internal sealed class LaneRun
+    {
+        public LaneRun(IReadOnlyList<string> neurons, IReadOnlyList<string> outputs, IReadOnlyList<string> operands, System.Func<string, string, string> vector)
+        {
+            Neurons = neurons;
+            Outputs = outputs;
+            Operands = operands;
+            Vector = vector;
+        }
+
+        /// <summary>The neurons, for the names of the vector locals ("h1", "h2").</summary>
+        public IReadOnlyList<string> Neurons { get; }
+
+        /// <summary>Each neuron's output quantity ("out_h1").</summary>
+        public IReadOnlyList<string> Outputs { get; }
+
+        /// <summary>Each neuron's operand quantity ("net_h1"), computed earlier in the block.</summary>
+        public IReadOnlyList<string> Operands { get; }
+
+        /// <summary>The vector form, given the static vector class and a local holding the operands' vector.</summary>
+        public System.Func<string, string, string> Vector { get; }
     }
 
     /// <summary>
@@ -115,9 +147,17 @@ namespace BackpropGen.Generator.Emit
                 }
             }
 
+            LaneRun? run = null;
             if (layer.Activation == ActivationKind.Softmax)
             {
                 quantities.AddRange(SoftmaxOutputs(layer));
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(QuantityNames.Exp).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => OutputLayerRules.VectorShiftedExp(nets, $"{vector}.Create({QuantityNames.MaxNet})"));
+            }
+            else if (ActivationRules.CallsMath(layer.Activation))
+            {
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(Out).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => ActivationRules.VectorOutput(layer.Description, nets, _t, vector));
             }
 
             string role = layer.IsOutput ? "output layer" : "hidden layer";
@@ -133,7 +173,8 @@ namespace BackpropGen.Generator.Emit
                     $"Layer {layer.Number}, {role} {Span(layer.Neurons)}: {ActivationRules.Name(layer.Activation)}, {biasText}.",
                     "net = sum of weight * input (+ bias); out = activation(net).",
                 },
-                quantities);
+                quantities,
+                run);
         }
 
         /// <summary>Softmax, stable: subtract the largest net before exponentiating, so no exp overflows.</summary>
@@ -148,7 +189,7 @@ namespace BackpropGen.Generator.Emit
             yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
             foreach (string neuron in layer.Neurons)
             {
-                yield return new Quantity(QuantityNames.Exp(neuron), OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t), $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
+                yield return new Quantity(QuantityNames.Exp(neuron), OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet), $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
             }
 
             string sum = string.Join(" + ", layer.Neurons.Select(QuantityNames.Exp));

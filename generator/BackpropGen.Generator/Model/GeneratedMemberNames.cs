@@ -66,6 +66,7 @@ namespace BackpropGen.Generator.Model
             var members = Public(description.Frozen ? Audience.Frozen : Audience.Trainable, target, network.Numeric, network);
             members.Add(new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"));
             members.Add(new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.AddRange(MathSupport.Members(network));
 
             if (description.Frozen)
             {

@@ -123,9 +123,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -153,9 +160,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -188,9 +202,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -215,11 +236,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -261,9 +282,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -288,11 +316,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -365,9 +393,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -392,11 +427,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -479,9 +514,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -501,11 +543,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Input gradients: every path from an input through layer 1 h1..h2, dE_total/di = sum over n of delta_n * w(i -> n).
@@ -691,9 +733,9 @@ namespace Snapshots
                 Put("- `target_o1 = {0}`\n", t.target_o1);
                 writer.Write("\n### Layer 1, hidden layer h1..h2: softplus, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_h1 = w1*i1 + w2*i2 + b_h1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w1, t.i1, w2, t.i2, b_h1, t.net_h1);
-                Put("- `out_h1 = max(net_h1, 0) + ln(1 + exp(-abs(net_h1))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.out_h1);
+                Put("- `out_h1 = (net_h1 > 0 ? net_h1 : 0) + ln1p(exp(-abs(net_h1))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.net_h1, t.out_h1);
                 Put("- `net_h2 = w3*i1 + w4*i2 + b_h2 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w3, t.i1, w4, t.i2, b_h2, t.net_h2);
-                Put("- `out_h2 = max(net_h2, 0) + ln(1 + exp(-abs(net_h2))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.out_h2);
+                Put("- `out_h2 = (net_h2 > 0 ? net_h2 : 0) + ln1p(exp(-abs(net_h2))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.net_h2, t.out_h2);
                 writer.Write("\n### Layer 2, output layer o1: leaky_relu, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_o1 = w5*out_h1 + w6*out_h2 + b_o1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w5, t.out_h1, w6, t.out_h2, b_o1, t.net_o1);
                 Put("- `out_o1 = net_o1 > 0 ? net_o1 : 0.01 * net_o1 = {0} > 0 ? {1} : 0.01 * {2} = {3}` (out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f))\n", t.net_o1, t.net_o1, t.net_o1, t.out_o1);
@@ -798,6 +840,84 @@ namespace Snapshots
 
             static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        private static float Exp(float x) => global::System.MathF.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        private static float Log1P(float x) => global::System.MathF.Log(1f + x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Log1P(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Log1P(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Log1P(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        // Logistic of the activation rules (see ActivationRules.HelperBody).
+        private static float Logistic(float x)
+        {
+            float e = Exp(-global::System.MathF.Abs(x));
+            float d = 1f + e;
+            return x >= 0f ? 1f / d : e / d;
+        }
+        #if NET8_0_OR_GREATER
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<float> Logistic(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
+            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<float> Logistic(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
+            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<float> Logistic(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
+            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1f) / d, e / d);
+        }
+        #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, float[] values, int start, int count)
         {

@@ -163,9 +163,17 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
@@ -206,16 +214,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -255,16 +271,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -364,16 +388,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -529,16 +561,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -685,16 +725,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -1113,6 +1161,50 @@ namespace Snapshots
 
             static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        private static double Exp(double x) => global::System.Math.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        private static double Log(double x) => global::System.Math.Log(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Log(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Log(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Log(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
         {
