@@ -25,15 +25,47 @@ namespace BackpropGen.Generator.Emit
     /// <summary>Quantities under one heading comment.</summary>
     internal sealed class QuantityBlock
     {
-        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities)
+        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities, LaneRun? run = null)
         {
             Heading = heading;
             Quantities = quantities;
+            Run = run;
         }
 
         public IReadOnlyList<string> Heading { get; }
 
         public IReadOnlyList<Quantity> Quantities { get; }
+
+        /// <summary>Quantities of the block that are one formula per neuron and worth computing several at a time, or null.</summary>
+        public LaneRun? Run { get; }
+    }
+
+    /// <summary>
+    /// One formula applied neuron by neuron across a layer (out_h = f(net_h), e_o = e^(net_o - max_net)), each output a
+    /// quantity of its block: the unrolled layout may compute several in one vector (the exps of a layer together),
+    /// lane by lane the scalar formula's bits, and still name each quantity on its own line.
+    /// </summary>
+    internal sealed class LaneRun
+    {
+        public LaneRun(IReadOnlyList<string> neurons, IReadOnlyList<string> outputs, IReadOnlyList<string> operands, System.Func<string, string, string> vector)
+        {
+            Neurons = neurons;
+            Outputs = outputs;
+            Operands = operands;
+            Vector = vector;
+        }
+
+        /// <summary>The neurons, for the names of the vector locals ("h1", "h2").</summary>
+        public IReadOnlyList<string> Neurons { get; }
+
+        /// <summary>Each neuron's output quantity ("out_h1").</summary>
+        public IReadOnlyList<string> Outputs { get; }
+
+        /// <summary>Each neuron's operand quantity ("net_h1"), computed earlier in the block.</summary>
+        public IReadOnlyList<string> Operands { get; }
+
+        /// <summary>The vector form, given the static vector class and a local holding the operands' vector.</summary>
+        public System.Func<string, string, string> Vector { get; }
     }
 
     /// <summary>
@@ -121,14 +153,27 @@ namespace BackpropGen.Generator.Emit
                 if (layer.Activation != ActivationKind.Softmax)
                 {
                     Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
-                    string code = _lanes is null ? activation.Code : Batch.LaneRules.Activation(layer, Net(neuron), _t, _lanes);
+                    string code = _lanes is null ? activation.Code : ActivationRules.VectorOutput(layer.Description, Net(neuron), _t, _lanes.Vector);
                     quantities.Add(new Quantity(Out(neuron), code, activation.Maths));
                 }
             }
 
+            LaneRun? run = null;
             if (layer.Activation == ActivationKind.Softmax)
             {
                 quantities.AddRange(SoftmaxOutputs(layer));
+            }
+
+            // With rows in lanes (_lanes) every quantity is a vector already: no neurons to gather into one.
+            if (_lanes is null && layer.Activation == ActivationKind.Softmax)
+            {
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(QuantityNames.Exp).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => OutputLayerRules.VectorShiftedExp(nets, $"{vector}.Create({QuantityNames.MaxNet})"));
+            }
+            else if (_lanes is null && ActivationRules.CallsMath(layer.Activation))
+            {
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(Out).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => ActivationRules.VectorOutput(layer.Description, nets, _t, vector));
             }
 
             string role = layer.IsOutput ? "output layer" : "hidden layer";
@@ -144,7 +189,8 @@ namespace BackpropGen.Generator.Emit
                     $"Layer {layer.Number}, {role} {Span(layer.Neurons)}: {ActivationRules.Name(layer.Activation)}, {biasText}.",
                     "net = sum of weight * input (+ bias); out = activation(net).",
                 },
-                quantities);
+                quantities,
+                run);
         }
 
         /// <summary>Softmax, stable: subtract the largest net before exponentiating, so no exp overflows.</summary>
@@ -159,7 +205,7 @@ namespace BackpropGen.Generator.Emit
             yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
             foreach (string neuron in layer.Neurons)
             {
-                string exp = _lanes is null ? OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t) : Batch.LaneRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t, _lanes);
+                string exp = _lanes is null ? OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet) : OutputLayerRules.VectorShiftedExp(Net(neuron), QuantityNames.MaxNet);
                 yield return new Quantity(QuantityNames.Exp(neuron), exp, $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
             }
 

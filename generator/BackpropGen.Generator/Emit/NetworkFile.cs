@@ -64,6 +64,7 @@ namespace BackpropGen.Generator.Emit
                 }
 
                 layout.WriteSupport();
+                MathSupport.Write(w, model.Network);
                 if (!description.Frozen)
                 {
                     w.Line();

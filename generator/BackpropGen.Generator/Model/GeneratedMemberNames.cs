@@ -67,6 +67,7 @@ namespace BackpropGen.Generator.Model
             members.Add(new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"));
             members.Add(new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"));
             members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.AddRange(MathSupport.Members(network));
 
             if (description.Frozen)
             {

@@ -123,9 +123,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -179,9 +186,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -214,9 +228,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -241,11 +262,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -287,9 +308,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -314,11 +342,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -391,9 +419,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -418,11 +453,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -505,9 +540,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -527,11 +569,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Input gradients: every path from an input through layer 1 h1..h2, dE_total/di = sum over n of delta_n * w(i -> n).
@@ -717,9 +759,9 @@ namespace Snapshots
                 Put("- `target_o1 = {0}`\n", t.target_o1);
                 writer.Write("\n### Layer 1, hidden layer h1..h2: softplus, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_h1 = w1*i1 + w2*i2 + b_h1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w1, t.i1, w2, t.i2, b_h1, t.net_h1);
-                Put("- `out_h1 = max(net_h1, 0) + ln(1 + exp(-abs(net_h1))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.out_h1);
+                Put("- `out_h1 = (net_h1 > 0 ? net_h1 : 0) + ln1p(exp(-abs(net_h1))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.net_h1, t.out_h1);
                 Put("- `net_h2 = w3*i1 + w4*i2 + b_h2 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w3, t.i1, w4, t.i2, b_h2, t.net_h2);
-                Put("- `out_h2 = max(net_h2, 0) + ln(1 + exp(-abs(net_h2))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.out_h2);
+                Put("- `out_h2 = (net_h2 > 0 ? net_h2 : 0) + ln1p(exp(-abs(net_h2))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.net_h2, t.out_h2);
                 writer.Write("\n### Layer 2, output layer o1: leaky_relu, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_o1 = w5*out_h1 + w6*out_h2 + b_o1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w5, t.out_h1, w6, t.out_h2, b_o1, t.net_o1);
                 Put("- `out_o1 = net_o1 > 0 ? net_o1 : 0.01 * net_o1 = {0} > 0 ? {1} : 0.01 * {2} = {3}` (out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f))\n", t.net_o1, t.net_o1, t.net_o1, t.out_o1);
@@ -838,14 +880,14 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector512<float> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector512<float> out_h1 = Activation1(net_h1);  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector512<float> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             global::System.Runtime.Intrinsics.Vector512<float> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector512<float> out_h2 = Activation1(net_h2);  // out_h2 = ln(1 + e^net_h2)
+            global::System.Runtime.Intrinsics.Vector512<float> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector512<float> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector512<float> out_o1 = Activation2(net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+            global::System.Runtime.Intrinsics.Vector512<float> out_o1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
 
             ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -877,10 +919,6 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 15);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector512<float> Activation1(global::System.Runtime.Intrinsics.Vector512<float> net) => global::System.Runtime.Intrinsics.Vector512.Create(Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 8)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 9)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 10)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 11)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 12)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 13)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 14)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 15)));
-
-        private static global::System.Runtime.Intrinsics.Vector512<float> Activation2(global::System.Runtime.Intrinsics.Vector512<float> net) => global::System.Runtime.Intrinsics.Vector512.Create(Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 8)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 9)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 10)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 11)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 12)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 13)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 14)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 15)));
-
         // Forward for 8 rows at once, one row per lane of Vector256<float>: the inputs hold at least 8 rows, the outputs room for them.
         private void ForwardLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
@@ -893,14 +931,14 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector256<float> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector256<float> out_h1 = Activation1(net_h1);  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector256<float> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             global::System.Runtime.Intrinsics.Vector256<float> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector256<float> out_h2 = Activation1(net_h2);  // out_h2 = ln(1 + e^net_h2)
+            global::System.Runtime.Intrinsics.Vector256<float> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector256<float> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector256<float> out_o1 = Activation2(net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+            global::System.Runtime.Intrinsics.Vector256<float> out_o1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
 
             ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -924,10 +962,6 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 7);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector256<float> Activation1(global::System.Runtime.Intrinsics.Vector256<float> net) => global::System.Runtime.Intrinsics.Vector256.Create(Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 4)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 5)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 6)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 7)));
-
-        private static global::System.Runtime.Intrinsics.Vector256<float> Activation2(global::System.Runtime.Intrinsics.Vector256<float> net) => global::System.Runtime.Intrinsics.Vector256.Create(Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 4)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 5)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 6)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 7)));
-
         // Forward for 4 rows at once, one row per lane of Vector128<float>: the inputs hold at least 4 rows, the outputs room for them.
         private void ForwardLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
@@ -940,14 +974,14 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector128<float> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector128<float> out_h1 = Activation1(net_h1);  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             global::System.Runtime.Intrinsics.Vector128<float> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector128<float> out_h2 = Activation1(net_h2);  // out_h2 = ln(1 + e^net_h2)
+            global::System.Runtime.Intrinsics.Vector128<float> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector128<float> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector128<float> out_o1 = Activation2(net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+            global::System.Runtime.Intrinsics.Vector128<float> out_o1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
 
             ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -967,16 +1001,84 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 3);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector128<float> Activation1(global::System.Runtime.Intrinsics.Vector128<float> net) => global::System.Runtime.Intrinsics.Vector128.Create(Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 3)));
+        #endif
 
-        private static global::System.Runtime.Intrinsics.Vector128<float> Activation2(global::System.Runtime.Intrinsics.Vector128<float> net) => global::System.Runtime.Intrinsics.Vector128.Create(Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1)), Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 2)), Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 3)));
+        private static float Exp(float x) => global::System.MathF.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
 
-        // Layer 1's activation on one value, as Forward computes it: out = ln(1 + e^net).
-        private static float Activation1(float net) => global::System.MathF.Max(net, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net)));
+        private static float Log1P(float x) => global::System.MathF.Log(1f + x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Log1P(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Log1P(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Log1P(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
 
-        // Layer 2's activation on one value, as Forward computes it: out = net if net > 0, else alpha*net (alpha = 0.01f).
-        private static float Activation2(float net) => net > 0f ? net : 0.01f * net;
+        // Logistic of the activation rules (see ActivationRules.HelperBody).
+        private static float Logistic(float x)
+        {
+            float e = Exp(-global::System.MathF.Abs(x));
+            float d = 1f + e;
+            return x >= 0f ? 1f / d : e / d;
+        }
+        #if NET8_0_OR_GREATER
 
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<float> Logistic(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
+            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<float> Logistic(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
+            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<float> Logistic(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
+            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1f) / d, e / d);
+        }
         #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, float[] values, int start, int count)

@@ -31,21 +31,85 @@ namespace Snapshots
             global::System.ReadOnlySpan<double> parameters = FrozenParameters;
 
             // Layer 1, hidden layer of 2: leaky_relu. Weights w1..w6, one row of 3 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 2; n++)
+            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
+            for (int n = 0; n < 2; n++) net1[n] = Dot(parameters.Slice(0 + n * 3, 3), input) + parameters[10 + n];
+            // out_n = net if net > 0, else alpha*net (alpha = 0.1), a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net = Dot(parameters.Slice(0 + n * 3, 3), input) + parameters[10 + n];
-                net1[n] = net;
-                out1[n] = net > 0.0 ? net : 0.1 * net;  // out_1 = net if net > 0, else alpha*net (alpha = 0.1)
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net1[0];
+                ref double destinationStart = ref out1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 2; n++)
+                {
+                    double net = net1[n];
+                    out1[n] = net > 0.0 ? net : 0.1 * net;
+                }
             }
 
             // Layer 2, output layer of 2: identity. Weights w7..w10, one row of 2 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 2; n++)
+            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
+            for (int n = 0; n < 2; n++) net2[n] = Dot(parameters.Slice(6 + n * 2, 2), out1);
+            // out_n = net, a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net = Dot(parameters.Slice(6 + n * 2, 2), out1);
-                net2[n] = net;
-                out2[n] = net;                  // out_2 = net
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net2[0];
+                ref double destinationStart = ref out2[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 2; n++)
+                {
+                    double net = net2[n];
+                    out2[n] = net;
+                }
             }
 
             out2.CopyTo(output);
@@ -181,11 +245,43 @@ namespace Snapshots
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net1.Slice(r * 2, 2), outRow = out1.Slice(r * 2, 2);
-                for (int n = 0; n < 2; n++)
+                for (int n = 0; n < 2; n++) netRow[n] = netRow[n] + parameters[10 + n];  // net = dot + bias, as Forward adds it
+                // out_n = net if net > 0, else alpha*net (alpha = 0.1), a vector of neurons at a time (each lane the bits of the scalar form).
                 {
-                    double net = netRow[n] + parameters[10 + n];
-                    netRow[n] = net;
-                    outRow[n] = net > 0.0 ? net : 0.1 * net;  // out_1 = net if net > 0, else alpha*net (alpha = 0.1)
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 2; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net > 0.0 ? net : 0.1 * net;
+                    }
                 }
             }
 
@@ -195,11 +291,42 @@ namespace Snapshots
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net2.Slice(r * 2, 2), outRow = out2.Slice(r * 2, 2);
-                for (int n = 0; n < 2; n++)
+                // out_n = net, a vector of neurons at a time (each lane the bits of the scalar form).
                 {
-                    double net = netRow[n];
-                    netRow[n] = net;
-                    outRow[n] = net;            // out_2 = net
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 2; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net;
+                    }
                 }
             }
 

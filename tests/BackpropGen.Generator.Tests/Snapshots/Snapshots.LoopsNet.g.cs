@@ -492,33 +492,129 @@ namespace Snapshots
             global::System.Span<double> net1 = s.Net1, out1 = s.Out1, net2 = s.Net2, out2 = s.Out2;
 
             // Layer 1, hidden layer of 5: relu. Weights w1..w20, one row of 4 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 5; n++)
+            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
+            for (int n = 0; n < 5; n++) net1[n] = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
+            // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
-                net1[n] = net;
-                out1[n] = net > 0.0 ? net : 0.0;  // out_1 = max(0, net)
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net1[0];
+                ref double destinationStart = ref out1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 5; n++)
+                {
+                    double net = net1[n];
+                    out1[n] = net > 0.0 ? net : 0.0;
+                }
             }
 
             // Layer 2, output layer of 3: softmax. Weights w21..w35, one row of 5 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).
-            for (int n = 0; n < 3; n++)
-            {
-                double net = Dot(parameters.Slice(20 + n * 5, 5), out1) + parameters[40 + n];
-                net2[n] = net;
-            }
+            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
+            for (int n = 0; n < 3; n++) net2[n] = Dot(parameters.Slice(20 + n * 5, 5), out1) + parameters[40 + n];
 
             // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
             double maxNet = net2[0];
             for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, net2[k]);
-            double sumExp = 0.0;
-            for (int k = 0; k < 3; k++)
+            // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double e = global::System.Math.Exp(net2[k] - maxNet);
-                out2[k] = e;
-                sumExp += e;
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net2[0];
+                ref double destinationStart = ref out2[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 3; n++)
+                {
+                    double net = net2[n];
+                    out2[n] = Exp(net - maxNet);
+                }
             }
-            for (int k = 0; k < 3; k++) out2[k] = out2[k] / sumExp;
+            double sumExp = 0.0;
+            for (int k = 0; k < 3; k++) sumExp += out2[k];  // in order, as the unrolled layout adds them
+            // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
+            {
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double eStart = ref out2[0];
+                ref double destinationStart = ref out2[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 3; n++)
+                {
+                    double e = out2[n];
+                    out2[n] = e / sumExp;
+                }
+            }
             s.MaxNet = maxNet;
             s.SumExp = sumExp;
         }
@@ -528,7 +624,7 @@ namespace Snapshots
         {
             double[] net = s.Net2, output = s.Out2;
             double max_net = s.MaxNet;
-            double log_sum_exp = global::System.Math.Log(s.SumExp);  // sum_exp >= 1, so never ln(0)
+            double log_sum_exp = Log(s.SumExp);  // sum_exp >= 1, so never ln(0)
             double loss = 0.0;
             for (int k = 0; k < 3; k++) loss += -target[k] * (net[k] - max_net - log_sum_exp);  // E_k = -target[k] ln(output[k]), with ln(output[k]) = net[k] - max_net - log_sum_exp (log-softmax, finite)
             return loss;
@@ -554,11 +650,47 @@ namespace Snapshots
             // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
             for (int n = 0; n < 3; n++) Scale(s.Out1, s.Delta2[n], gradient.Slice(20 + n * 5, 5));
             for (int n = 0; n < 3; n++) gradient[40 + n] = s.Delta2[n];
-            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
-            for (int h = 0; h < 5; h++)
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+            // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net_h = s.Net1[h], out_h = s.Out1[h];
-                s.Delta1[h] = s.DEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double dEdout_hStart = ref s.DEdout1[0];
+                ref double net_hStart = ref s.Net1[0];
+                ref double destinationStart = ref s.Delta1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 5; n++)
+                {
+                    double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                    s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
+                }
             }
 
             // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db_n = delta_n.
@@ -573,11 +705,47 @@ namespace Snapshots
             // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
             global::System.Array.Clear(s.DEdout1, 0, 5);
             for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
-            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h.
-            for (int h = 0; h < 5; h++)
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+            // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net_h = s.Net1[h], out_h = s.Out1[h];
-                s.Delta1[h] = s.DEdout1[h] * (net_h > 0.0 ? 1.0 : 0.0);  // dout_h/dnet_h = 1 if net_h > 0, else 0
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double dEdout_hStart = ref s.DEdout1[0];
+                ref double net_hStart = ref s.Net1[0];
+                ref double destinationStart = ref s.Delta1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 5; n++)
+                {
+                    double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                    s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
+                }
             }
 
             // dE_total/d(input k): every path through layer 1, sum_n delta_n * w[n,k].
@@ -866,11 +1034,43 @@ namespace Snapshots
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
-                for (int n = 0; n < 5; n++)
+                for (int n = 0; n < 5; n++) netRow[n] = netRow[n] + parameters[35 + n];  // net = dot + bias, as Forward adds it
+                // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
                 {
-                    double net = netRow[n] + parameters[35 + n];
-                    netRow[n] = net;
-                    outRow[n] = net > 0.0 ? net : 0.0;  // out_1 = max(0, net)
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 5; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net > 0.0 ? net : 0.0;
+                    }
                 }
             }
 
@@ -880,23 +1080,87 @@ namespace Snapshots
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
-                for (int n = 0; n < 3; n++)
-                {
-                    double net = netRow[n] + parameters[40 + n];
-                    netRow[n] = net;
-                }
+                for (int n = 0; n < 3; n++) netRow[n] = netRow[n] + parameters[40 + n];  // net = dot + bias, as Forward adds it
 
                 // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
                 double maxNet = netRow[0];
                 for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, netRow[k]);
-                double sumExp = 0.0;
-                for (int k = 0; k < 3; k++)
+                // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
                 {
-                    double e = global::System.Math.Exp(netRow[k] - maxNet);
-                    outRow[k] = e;
-                    sumExp += e;
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 3; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = Exp(net - maxNet);
+                    }
                 }
-                for (int k = 0; k < 3; k++) outRow[k] = outRow[k] / sumExp;
+                double sumExp = 0.0;
+                for (int k = 0; k < 3; k++) sumExp += outRow[k];  // in order, as the unrolled layout adds them
+                // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double eStart = ref outRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 3; n++)
+                    {
+                        double e = outRow[n];
+                        outRow[n] = e / sumExp;
+                    }
+                }
             }
 
             out2.CopyTo(outputs);               // the rows' outputs, OutputCount apart
@@ -1091,6 +1355,50 @@ namespace Snapshots
         private static double RowSum(global::System.Runtime.Intrinsics.Vector256<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector256.GetLower(s) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s));
 
         private static double RowSum(global::System.Runtime.Intrinsics.Vector128<double> s) => global::System.Runtime.Intrinsics.Vector128.GetElement(s, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s, 1);
+        #endif
+
+        private static double Exp(double x) => global::System.Math.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        private static double Log(double x) => global::System.Math.Log(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Log(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Log(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Log(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
         #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)

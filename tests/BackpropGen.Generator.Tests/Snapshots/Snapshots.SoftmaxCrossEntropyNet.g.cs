@@ -163,9 +163,17 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
@@ -232,16 +240,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -281,16 +297,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -390,16 +414,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -555,16 +587,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -711,16 +751,24 @@ namespace Snapshots
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b_o2;  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             double net_o3 = w9 * out_h1 + w10 * out_h2 + b_o3;  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             double max_net = global::System.Math.Max(global::System.Math.Max(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            double exp_o1 = global::System.Math.Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            double exp_o2 = global::System.Math.Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            double exp_o3 = global::System.Math.Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1_to_o3 = global::System.Runtime.Intrinsics.Vector256.Create(net_o1, net_o2, net_o3, 0.0);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1_to_o3 = Exp(net_o1_to_o3 - global::System.Runtime.Intrinsics.Vector256.Create(max_net));  // lane k has the bits of the scalar line under #else
+            double exp_o1 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 0);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 1);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = global::System.Runtime.Intrinsics.Vector256.GetElement(exp_o1_to_o3, 2);  // exp_o3 = e^(net_o3 - max_net)
+            #else
+            double exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            double exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            double exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
+            #endif
             double sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             double out_o1 = exp_o1 / sum_exp;   // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             double out_o2 = exp_o2 / sum_exp;   // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
             double out_o3 = exp_o3 / sum_exp;   // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
 
             // Loss (cross_entropy): E_total = -sum over outputs of target * ln(out).
-            double log_sum_exp = global::System.Math.Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
+            double log_sum_exp = Log(sum_exp);  // log_sum_exp = ln(sum_exp); sum_exp >= 1 (its largest term is e^0), so never ln(0)
             double E_o1 = -target_o1 * (net_o1 - max_net - log_sum_exp);  // E_o1 = -target_o1 ln(out_o1), with ln(out_o1) = net_o1 - max_net - log_sum_exp (log-softmax, finite)
             double E_o2 = -target_o2 * (net_o2 - max_net - log_sum_exp);  // E_o2 = -target_o2 ln(out_o2), with ln(out_o2) = net_o2 - max_net - log_sum_exp (log-softmax, finite)
             double E_o3 = -target_o3 * (net_o3 - max_net - log_sum_exp);  // E_o3 = -target_o3 ln(out_o3), with ln(out_o3) = net_o3 - max_net - log_sum_exp (log-softmax, finite)
@@ -1153,9 +1201,9 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector512<double> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = Activation1(net_h1);  // out_h1 = max(0, net_h1)
+            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<double>.Zero);  // out_h1 = max(0, net_h1)
             global::System.Runtime.Intrinsics.Vector512<double> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = Activation1(net_h2);  // out_h2 = max(0, net_h2)
+            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<double>.Zero);  // out_h2 = max(0, net_h2)
 
             // Layer 2, output layer o1..o3: softmax, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -1163,9 +1211,9 @@ namespace Snapshots
             global::System.Runtime.Intrinsics.Vector512<double> net_o2 = global::System.Runtime.Intrinsics.Vector512.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             global::System.Runtime.Intrinsics.Vector512<double> net_o3 = global::System.Runtime.Intrinsics.Vector512.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             global::System.Runtime.Intrinsics.Vector512<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o1 = LaneShiftedExp(net_o1, max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o2 = LaneShiftedExp(net_o2, max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o3 = LaneShiftedExp(net_o3, max_net);  // exp_o3 = e^(net_o3 - max_net)
+            global::System.Runtime.Intrinsics.Vector512<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            global::System.Runtime.Intrinsics.Vector512<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            global::System.Runtime.Intrinsics.Vector512<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
             global::System.Runtime.Intrinsics.Vector512<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             global::System.Runtime.Intrinsics.Vector512<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             global::System.Runtime.Intrinsics.Vector512<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
@@ -1195,11 +1243,7 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector512<double> Activation1(global::System.Runtime.Intrinsics.Vector512<double> net) => global::System.Runtime.Intrinsics.Vector512.Create(Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7)));
-
         private static global::System.Runtime.Intrinsics.Vector512<double> LaneMax(global::System.Runtime.Intrinsics.Vector512<double> soFar, global::System.Runtime.Intrinsics.Vector512<double> next) => global::System.Runtime.Intrinsics.Vector512.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 1)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 2), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 2)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 3), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 3)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 4), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 4)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 5), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 5)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 6), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 6)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 7), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 7)));
-
-        private static global::System.Runtime.Intrinsics.Vector512<double> LaneShiftedExp(global::System.Runtime.Intrinsics.Vector512<double> net, global::System.Runtime.Intrinsics.Vector512<double> maxNet) => global::System.Runtime.Intrinsics.Vector512.Create(global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 0)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 1)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 2)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 3)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 4)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 5)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 6)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7) - global::System.Runtime.Intrinsics.Vector512.GetElement(maxNet, 7)));
 
         // Forward for 4 rows at once, one row per lane of Vector256<double>: the inputs hold at least 4 rows, the outputs room for them.
         private void ForwardLanes256(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
@@ -1213,9 +1257,9 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector256<double> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = Activation1(net_h1);  // out_h1 = max(0, net_h1)
+            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);  // out_h1 = max(0, net_h1)
             global::System.Runtime.Intrinsics.Vector256<double> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = Activation1(net_h2);  // out_h2 = max(0, net_h2)
+            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);  // out_h2 = max(0, net_h2)
 
             // Layer 2, output layer o1..o3: softmax, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -1223,9 +1267,9 @@ namespace Snapshots
             global::System.Runtime.Intrinsics.Vector256<double> net_o2 = global::System.Runtime.Intrinsics.Vector256.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             global::System.Runtime.Intrinsics.Vector256<double> net_o3 = global::System.Runtime.Intrinsics.Vector256.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             global::System.Runtime.Intrinsics.Vector256<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o1 = LaneShiftedExp(net_o1, max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o2 = LaneShiftedExp(net_o2, max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o3 = LaneShiftedExp(net_o3, max_net);  // exp_o3 = e^(net_o3 - max_net)
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            global::System.Runtime.Intrinsics.Vector256<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
             global::System.Runtime.Intrinsics.Vector256<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             global::System.Runtime.Intrinsics.Vector256<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             global::System.Runtime.Intrinsics.Vector256<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
@@ -1251,11 +1295,7 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector256<double> Activation1(global::System.Runtime.Intrinsics.Vector256<double> net) => global::System.Runtime.Intrinsics.Vector256.Create(Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3)));
-
         private static global::System.Runtime.Intrinsics.Vector256<double> LaneMax(global::System.Runtime.Intrinsics.Vector256<double> soFar, global::System.Runtime.Intrinsics.Vector256<double> next) => global::System.Runtime.Intrinsics.Vector256.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 1)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 2), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 2)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 3), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 3)));
-
-        private static global::System.Runtime.Intrinsics.Vector256<double> LaneShiftedExp(global::System.Runtime.Intrinsics.Vector256<double> net, global::System.Runtime.Intrinsics.Vector256<double> maxNet) => global::System.Runtime.Intrinsics.Vector256.Create(global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0) - global::System.Runtime.Intrinsics.Vector256.GetElement(maxNet, 0)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1) - global::System.Runtime.Intrinsics.Vector256.GetElement(maxNet, 1)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2) - global::System.Runtime.Intrinsics.Vector256.GetElement(maxNet, 2)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3) - global::System.Runtime.Intrinsics.Vector256.GetElement(maxNet, 3)));
 
         // Forward for 2 rows at once, one row per lane of Vector128<double>: the inputs hold at least 2 rows, the outputs room for them.
         private void ForwardLanes128(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
@@ -1269,9 +1309,9 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector128<double> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = Activation1(net_h1);  // out_h1 = max(0, net_h1)
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);  // out_h1 = max(0, net_h1)
             global::System.Runtime.Intrinsics.Vector128<double> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = Activation1(net_h2);  // out_h2 = max(0, net_h2)
+            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);  // out_h2 = max(0, net_h2)
 
             // Layer 2, output layer o1..o3: softmax, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -1279,9 +1319,9 @@ namespace Snapshots
             global::System.Runtime.Intrinsics.Vector128<double> net_o2 = global::System.Runtime.Intrinsics.Vector128.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
             global::System.Runtime.Intrinsics.Vector128<double> net_o3 = global::System.Runtime.Intrinsics.Vector128.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
             global::System.Runtime.Intrinsics.Vector128<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o1 = LaneShiftedExp(net_o1, max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o2 = LaneShiftedExp(net_o2, max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o3 = LaneShiftedExp(net_o3, max_net);  // exp_o3 = e^(net_o3 - max_net)
+            global::System.Runtime.Intrinsics.Vector128<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
+            global::System.Runtime.Intrinsics.Vector128<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
+            global::System.Runtime.Intrinsics.Vector128<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
             global::System.Runtime.Intrinsics.Vector128<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
             global::System.Runtime.Intrinsics.Vector128<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
             global::System.Runtime.Intrinsics.Vector128<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
@@ -1305,15 +1345,52 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector128<double> Activation1(global::System.Runtime.Intrinsics.Vector128<double> net) => global::System.Runtime.Intrinsics.Vector128.Create(Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1)));
-
         private static global::System.Runtime.Intrinsics.Vector128<double> LaneMax(global::System.Runtime.Intrinsics.Vector128<double> soFar, global::System.Runtime.Intrinsics.Vector128<double> next) => global::System.Runtime.Intrinsics.Vector128.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector128.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector128.GetElement(next, 1)));
 
-        private static global::System.Runtime.Intrinsics.Vector128<double> LaneShiftedExp(global::System.Runtime.Intrinsics.Vector128<double> net, global::System.Runtime.Intrinsics.Vector128<double> maxNet) => global::System.Runtime.Intrinsics.Vector128.Create(global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0) - global::System.Runtime.Intrinsics.Vector128.GetElement(maxNet, 0)), global::System.Math.Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1) - global::System.Runtime.Intrinsics.Vector128.GetElement(maxNet, 1)));
+        #endif
 
-        // Layer 1's activation on one value, as Forward computes it: out = max(0, net).
-        private static double Activation1(double net) => net > 0.0 ? net : 0.0;
+        private static double Exp(double x) => global::System.Math.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
 
+        private static double Log(double x) => global::System.Math.Log(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Log(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Log(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Log(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
         #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)

@@ -128,16 +128,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             output[0] = out_o1;
             output[1] = out_o2;
@@ -188,16 +202,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
             double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
@@ -227,16 +255,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
             double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
@@ -311,16 +353,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
             double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
@@ -436,16 +492,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
             double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
@@ -558,16 +628,30 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_h1 = w1 * i1 + w2 * i2 + b1;  // net_h1 = w1*i1 + w2*i2 + b1
-            double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));  // out_h1 = 1/(1 + e^-net_h1)
             double net_h2 = w3 * i1 + w4 * i2 + b1;  // net_h2 = w3*i1 + w4*i2 + b1
-            double out_h2 = 1.0 / (1.0 + global::System.Math.Exp(-net_h2));  // out_h2 = 1/(1 + e^-net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1_to_h2 = Logistic(net_h1_to_h2);  // lane k has the bits of the scalar line under #else
+            double out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = 1/(1 + e^-net_h2)
+            #else
+            double out_h1 = Logistic(net_h1);   // out_h1 = 1/(1 + e^-net_h1)
+            double out_h2 = Logistic(net_h2);   // out_h2 = 1/(1 + e^-net_h2)
+            #endif
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             double net_o1 = w5 * out_h1 + w6 * out_h2 + b2;  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            double out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-net_o1));  // out_o1 = 1/(1 + e^-net_o1)
             double net_o2 = w7 * out_h1 + w8 * out_h2 + b2;  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            double out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1_to_o2 = global::System.Runtime.Intrinsics.Vector128.Create(net_o1, net_o2);  // one vector
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1_to_o2 = Logistic(net_o1_to_o2);  // lane k has the bits of the scalar line under #else
+            double out_o1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 0);  // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_o1_to_o2, 1);  // out_o2 = 1/(1 + e^-net_o2)
+            #else
+            double out_o1 = Logistic(net_o1);   // out_o1 = 1/(1 + e^-net_o1)
+            double out_o2 = Logistic(net_o2);   // out_o2 = 1/(1 + e^-net_o2)
+            #endif
 
             // Loss (half_squared_error): E_total = sum over outputs of 1/2 (target - out)^2.
             double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);  // E_o1 = 1/2 (target_o1 - out_o1)^2
@@ -933,16 +1017,16 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector512<double> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
-            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = Activation1(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
             global::System.Runtime.Intrinsics.Vector512<double> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
-            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = Activation1(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector512<double> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector512<double> out_o1 = Activation2(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector512<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
             global::System.Runtime.Intrinsics.Vector512<double> net_o2 = global::System.Runtime.Intrinsics.Vector512.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector512<double> out_o2 = Activation2(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+            global::System.Runtime.Intrinsics.Vector512<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
 
             ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -967,10 +1051,6 @@ namespace WorkedExample
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector512<double> Activation1(global::System.Runtime.Intrinsics.Vector512<double> net) => global::System.Runtime.Intrinsics.Vector512.Create(Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6)), Activation1(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7)));
-
-        private static global::System.Runtime.Intrinsics.Vector512<double> Activation2(global::System.Runtime.Intrinsics.Vector512<double> net) => global::System.Runtime.Intrinsics.Vector512.Create(Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 1)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 2)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 3)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 4)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 5)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 6)), Activation2(global::System.Runtime.Intrinsics.Vector512.GetElement(net, 7)));
-
         // Forward for 4 rows at once, one row per lane of Vector256<double>: the inputs hold at least 4 rows, the outputs room for them.
         private void ForwardLanes256(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
         {
@@ -983,16 +1063,16 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector256<double> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
-            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = Activation1(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
             global::System.Runtime.Intrinsics.Vector256<double> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
-            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = Activation1(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector256<double> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector256<double> out_o1 = Activation2(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector256<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
             global::System.Runtime.Intrinsics.Vector256<double> net_o2 = global::System.Runtime.Intrinsics.Vector256.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector256<double> out_o2 = Activation2(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+            global::System.Runtime.Intrinsics.Vector256<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
 
             ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -1013,10 +1093,6 @@ namespace WorkedExample
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector256<double> Activation1(global::System.Runtime.Intrinsics.Vector256<double> net) => global::System.Runtime.Intrinsics.Vector256.Create(Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2)), Activation1(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3)));
-
-        private static global::System.Runtime.Intrinsics.Vector256<double> Activation2(global::System.Runtime.Intrinsics.Vector256<double> net) => global::System.Runtime.Intrinsics.Vector256.Create(Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 1)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 2)), Activation2(global::System.Runtime.Intrinsics.Vector256.GetElement(net, 3)));
-
         // Forward for 2 rows at once, one row per lane of Vector128<double>: the inputs hold at least 2 rows, the outputs room for them.
         private void ForwardLanes128(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
         {
@@ -1029,16 +1105,16 @@ namespace WorkedExample
             // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector128<double> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
-            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = Activation1(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
             global::System.Runtime.Intrinsics.Vector128<double> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
-            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = Activation1(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
 
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             global::System.Runtime.Intrinsics.Vector128<double> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector128<double> out_o1 = Activation2(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
             global::System.Runtime.Intrinsics.Vector128<double> net_o2 = global::System.Runtime.Intrinsics.Vector128.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
-            global::System.Runtime.Intrinsics.Vector128<double> out_o2 = Activation2(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+            global::System.Runtime.Intrinsics.Vector128<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
 
             ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
             StoreRows(out_o1, ref y);
@@ -1057,16 +1133,62 @@ namespace WorkedExample
             global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
         }
 
-        private static global::System.Runtime.Intrinsics.Vector128<double> Activation1(global::System.Runtime.Intrinsics.Vector128<double> net) => global::System.Runtime.Intrinsics.Vector128.Create(Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0)), Activation1(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1)));
+        #endif
 
-        private static global::System.Runtime.Intrinsics.Vector128<double> Activation2(global::System.Runtime.Intrinsics.Vector128<double> net) => global::System.Runtime.Intrinsics.Vector128.Create(Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 0)), Activation2(global::System.Runtime.Intrinsics.Vector128.GetElement(net, 1)));
+        private static double Exp(double x) => global::System.Math.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
 
-        // Layer 1's activation on one value, as Forward computes it: out = 1/(1 + e^-net).
-        private static double Activation1(double net) => 1.0 / (1.0 + global::System.Math.Exp(-net));
+        // Logistic of the activation rules (see ActivationRules.HelperBody).
+        private static double Logistic(double x)
+        {
+            double e = Exp(-global::System.Math.Abs(x));
+            double d = 1.0 + e;
+            return x >= 0.0 ? 1.0 / d : e / d;
+        }
+        #if NET8_0_OR_GREATER
 
-        // Layer 2's activation on one value, as Forward computes it: out = 1/(1 + e^-net).
-        private static double Activation2(double net) => 1.0 / (1.0 + global::System.Math.Exp(-net));
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<double> Logistic(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
+            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0) / d, e / d);
+        }
 
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<double> Logistic(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
+            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<double> Logistic(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
+            global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0) / d, e / d);
+        }
         #endif
 
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)

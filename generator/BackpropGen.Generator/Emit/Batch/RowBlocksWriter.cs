@@ -90,14 +90,19 @@ namespace BackpropGen.Generator.Emit.Batch
                     using (_w.Block($"for (int r = 0; r < {rows}; r++)"))
                     {
                         _w.Line($"global::System.Span<{_t}> netRow = net{n}.Slice(r * {layer.Size}, {layer.Size}), outRow = out{n}.Slice(r * {layer.Size}, {layer.Size});");
-                        using (_w.Block($"for (int n = 0; n < {layer.Size}; n++)"))
+                        string bias = LoopsForwardWriter.BiasTerm(layer);
+                        if (bias.Length > 0)
                         {
-                            single.WriteNeuron(layer, "netRow[n]", "netRow", "outRow");
+                            _w.Line($"for (int n = 0; n < {layer.Size}; n++) netRow[n] = netRow[n]{bias};", "net = dot + bias, as Forward adds it");
                         }
 
                         if (layer.Layer.Activation == ActivationKind.Softmax)
                         {
                             single.WriteSoftmax("netRow", "outRow", layer.Size, statistics: null);
+                        }
+                        else
+                        {
+                            single.WriteActivation(layer, "netRow", "outRow");
                         }
                     }
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Emit.Layouts;
@@ -56,7 +57,7 @@ namespace BackpropGen.Generator.Emit.Batch
                 using (_w.Block($"{modifiers} void ForwardLanes{lanes.Bits}(global::System.ReadOnlySpan<{_t}> inputs, global::System.Span<{_t}> outputs)"))
                 {
                     _w.Line($"ref {_t} {LaneRules.InputStart} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);");
-                    QuantityLines.Write(_w, lanes.Of(_t), new[] { plan.Inputs }.Concat(plan.Forward));
+                    WriteQuantities(lanes.Of(_t), new[] { plan.Inputs }.Concat(plan.Forward));
                     _w.Line();
                     _w.Line($"ref {_t} {LaneRules.OutputStart} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);");
                     for (int k = 0; k < _network.OutputLayer.Neurons.Count; k++)
@@ -67,10 +68,9 @@ namespace BackpropGen.Generator.Emit.Batch
 
                 _w.Line();
                 WriteGatherAndScatter(lanes, count);
-                WriteLaneHelpers(lanes, count);
+                WriteLaneMax(lanes, count);
             }
 
-            WriteScalarHelpers();
             _w.Line("#endif");
         }
 
@@ -79,28 +79,16 @@ namespace BackpropGen.Generator.Emit.Batch
         {
             string t = network.Numeric.Keyword;
             bool softmax = network.Layers.Any(l => l.Activation == ActivationKind.Softmax);
-            var activations = network.Layers.Where(l => l.Activation != ActivationKind.Softmax).Select(LaneRules.ActivationHelper).ToList();
             foreach (LaneWidth lanes in LaneWidth.All)
             {
                 string vector = lanes.Of(t);
                 yield return new GeneratedMember($"ForwardLanes{lanes.Bits}", GeneratedMemberKind.Method, false, $"global::System.ReadOnlySpan<{t}>, global::System.Span<{t}>");
                 yield return new GeneratedMember($"LoadRows{lanes.Bits}", GeneratedMemberKind.Method, false, t);
                 yield return new GeneratedMember("StoreRows", GeneratedMemberKind.Method, false, $"{vector}, {t}");
-                foreach (string helper in activations)
-                {
-                    yield return new GeneratedMember(helper, GeneratedMemberKind.Method, false, vector);
-                }
-
                 if (softmax)
                 {
                     yield return new GeneratedMember("LaneMax", GeneratedMemberKind.Method, false, $"{vector}, {vector}");
-                    yield return new GeneratedMember("LaneShiftedExp", GeneratedMemberKind.Method, false, $"{vector}, {vector}");
                 }
-            }
-
-            foreach (string helper in activations)
-            {
-                yield return new GeneratedMember(helper, GeneratedMemberKind.Method, false, t);
             }
         }
 
@@ -125,35 +113,32 @@ namespace BackpropGen.Generator.Emit.Batch
             _w.Line();
         }
 
-        /// <summary>The scalar forms applied lane by lane: every lane gets exactly its scalar bits.</summary>
-        private void WriteLaneHelpers(LaneWidth lanes, int count)
+        /// <summary>Each quantity as a vector local, each block under its heading, as the unrolled Forward writes them.</summary>
+        private void WriteQuantities(string type, IEnumerable<QuantityBlock> blocks)
         {
-            string vector = lanes.Of(_t);
-            string Each(System.Func<int, string> lane) => $"{lanes.Vector}.Create({string.Join(", ", Enumerable.Range(0, count).Select(lane))})";
-            foreach (Layer layer in _network.Layers.Where(l => l.Activation != ActivationKind.Softmax))
+            foreach (QuantityBlock block in blocks)
             {
-                string helper = LaneRules.ActivationHelper(layer);
-                _w.Line($"private static {vector} {helper}({vector} net) => {Each(l => $"{helper}({lanes.Vector}.GetElement(net, {l}))")};");
                 _w.Line();
-            }
+                foreach (string heading in block.Heading)
+                {
+                    _w.Line("// " + heading);
+                }
 
-            if (_network.Layers.Any(l => l.Activation == ActivationKind.Softmax))
-            {
-                NumericType t = _network.Numeric;
-                _w.Line($"private static {vector} LaneMax({vector} soFar, {vector} next) => {Each(l => OutputLayerRules.Max($"{lanes.Vector}.GetElement(soFar, {l})", $"{lanes.Vector}.GetElement(next, {l})", t))};");
-                _w.Line();
-                _w.Line($"private static {vector} LaneShiftedExp({vector} net, {vector} maxNet) => {Each(l => OutputLayerRules.ShiftedExp($"{lanes.Vector}.GetElement(net, {l})", $"{lanes.Vector}.GetElement(maxNet, {l})", t))};");
-                _w.Line();
+                foreach (Quantity quantity in block.Quantities)
+                {
+                    _w.Line($"{type} {quantity.Name} = {quantity.Code};", quantity.Maths);
+                }
             }
         }
 
-        private void WriteScalarHelpers()
+        /// <summary>Softmax's max applied lane by lane: every lane gets exactly its scalar bits.</summary>
+        private void WriteLaneMax(LaneWidth lanes, int count)
         {
-            foreach (Layer layer in _network.Layers.Where(l => l.Activation != ActivationKind.Softmax))
+            if (_network.Layers.Any(l => l.Activation == ActivationKind.Softmax))
             {
-                Formula activation = ActivationRules.Output(layer.Description, "net", "out", _network.Numeric);
-                _w.Line($"// Layer {layer.Number}'s activation on one value, as Forward computes it: {activation.Maths}.");
-                _w.Line($"private static {_t} {LaneRules.ActivationHelper(layer)}({_t} net) => {activation.Code};");
+                string vector = lanes.Of(_t);
+                string Each(System.Func<int, string> lane) => $"{lanes.Vector}.Create({string.Join(", ", Enumerable.Range(0, count).Select(lane))})";
+                _w.Line($"private static {vector} LaneMax({vector} soFar, {vector} next) => {Each(l => OutputLayerRules.Max($"{lanes.Vector}.GetElement(soFar, {l})", $"{lanes.Vector}.GetElement(next, {l})", _network.Numeric))};");
                 _w.Line();
             }
         }

@@ -29,7 +29,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
 
             var plan = new ChainRulePlan(Network, parametersAsLiterals: true);
-            QuantityLines.Write(W, T, new[] { plan.Inputs }.Concat(plan.Forward));
+            QuantityLines.Write(W, Numeric, new[] { plan.Inputs }.Concat(plan.Forward));
 
             W.Line();
             for (int k = 0; k < Network.OutputLayer.Neurons.Count; k++)

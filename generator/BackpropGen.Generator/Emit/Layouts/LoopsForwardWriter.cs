@@ -32,27 +32,26 @@ namespace BackpropGen.Generator.Emit.Layouts
                 string role = layer.Layer.IsOutput ? "output layer" : "hidden layer";
                 _w.Line();
                 _w.Line($"// Layer {n}, {role} of {layer.Size}: {Vocabulary.Name(layer.Layer.Activation)}. Weights {layer.FirstWeight}..{layer.LastWeight}, one row of {layer.FanIn} per neuron.");
-                _w.Line("// net_n = (row n) . (values feeding the layer) + bias; out_n = activation(net_n).");
-                _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
-                WriteNeuron(layer, $"Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed})", $"net{n}", $"out{n}");
-                _w.CloseBlock();
+                _w.Line("// net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.");
+                _w.Line($"for (int n = 0; n < {layer.Size}; n++) net{n}[n] = Dot(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), {layer.Feed}){BiasTerm(layer)};");
                 if (layer.Layer.Activation == ActivationKind.Softmax)
                 {
                     WriteSoftmax($"net{n}", $"out{n}", layer.Size, softmaxStatistics);
                 }
+                else
+                {
+                    WriteActivation(layer, $"net{n}", $"out{n}");
+                }
             }
         }
 
-        /// <summary>Neuron n of a layer from its dot product: net = dot + bias, then out = activation(net) unless softmax couples the layer.</summary>
-        public void WriteNeuron(LayerSlices layer, string dot, string net, string output)
+        /// <summary>out_n = activation(net_n) over a layer's spans <paramref name="net"/> and <paramref name="output"/> (not softmax).</summary>
+        public void WriteActivation(LayerSlices layer, string net, string output)
         {
-            _w.Line($"{_t} net = {dot}{BiasTerm(layer)};");
-            _w.Line($"{net}[n] = net;");
-            if (layer.Layer.Activation != ActivationKind.Softmax)
-            {
-                Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{layer.Number}", _network.Numeric);
-                _w.Line($"{output}[n] = {activation.Code};", activation.Maths);
-            }
+            LayerDescription description = layer.Layer.Description;
+            Formula activation = ActivationRules.Output(description, "net", "out_n", _network.Numeric);
+            LayerVectorLoop.Write(_w, _network.Numeric, layer.Size, new[] { ("net", net) }, output,
+                vector => ActivationRules.VectorOutput(description, "net", _network.Numeric, vector), activation.Code, activation.Maths);
         }
 
         /// <summary>The softmax rules of <see cref="OutputLayerRules"/>, over a layer's spans <paramref name="net"/> and <paramref name="output"/>.</summary>
@@ -63,13 +62,12 @@ namespace BackpropGen.Generator.Emit.Layouts
             _w.Line("// Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).");
             _w.Line($"{_t} maxNet = {net}[0];");
             _w.Line($"for (int k = 1; k < {size}; k++) maxNet = {OutputLayerRules.Max("maxNet", $"{net}[k]", t)};");
+            LayerVectorLoop.Write(_w, t, size, new[] { ("net", net) }, output,
+                vector => OutputLayerRules.VectorShiftedExp("net", $"{vector}.Create(maxNet)"), OutputLayerRules.ShiftedExp("net", "maxNet"), "e_k = e^(net_k - max_net)");
             _w.Line($"{_t} sumExp = {t.Literal(0)};");
-            _w.OpenBlock($"for (int k = 0; k < {size}; k++)");
-            _w.Line($"{_t} e = {OutputLayerRules.ShiftedExp($"{net}[k]", "maxNet", t)};");
-            _w.Line($"{output}[k] = e;");
-            _w.Line("sumExp += e;");
-            _w.CloseBlock();
-            _w.Line($"for (int k = 0; k < {size}; k++) {output}[k] = {OutputLayerRules.Normalized($"{output}[k]", "sumExp")};");
+            _w.Line($"for (int k = 0; k < {size}; k++) sumExp += {output}[k];", "in order, as the unrolled layout adds them");
+            LayerVectorLoop.Write(_w, t, size, new[] { ("e", output) }, output,
+                vector => OutputLayerRules.VectorNormalized("e", $"{vector}.Create(sumExp)"), OutputLayerRules.Normalized("e", "sumExp"), "out_k = e_k / sum_exp");
             if (statistics is not null)
             {
                 _w.Line($"{statistics}MaxNet = maxNet;");
@@ -77,7 +75,8 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
-        private static string BiasTerm(LayerSlices layer) => layer.Bias switch
+        /// <summary>" + bias" of neuron n, as the forward pass adds it to the dot product (empty without biases).</summary>
+        public static string BiasTerm(LayerSlices layer) => layer.Bias switch
         {
             BiasKind.PerNeuron => $" + parameters[{layer.BiasOffset} + n]",
             BiasKind.Shared => $" + parameters[{layer.BiasOffset}]",
