@@ -15,6 +15,10 @@ public interface ITrainable<T>
 
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
+    void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
+
+    T TrainBatch(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, T learningRate);
+
     T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 
     T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradient);

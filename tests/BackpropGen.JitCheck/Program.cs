@@ -20,6 +20,7 @@ for (int i = 0; i < 50; i++)
 {
     new Mazur().Backward(new[] { 0.05, 0.10 }, new[] { 0.01, 0.99 }, new double[Mazur.ParameterCount], out trace);
     MazurFrozen.Predict(new[] { 0.05, 0.10 }, frozenOutput);
+    MazurFrozen.PredictBatch(new double[37 * MazurFrozen.InputCount], new double[37 * MazurFrozen.OutputCount]);
 }
 
 Console.WriteLine($"exercised; frozen output {frozenOutput[0]}, traced E_total {trace.E_total}");
@@ -45,9 +46,13 @@ static void Exercise<T>(ITrainable<T> network)
         target.CopyTo(batchTargets, r * target.Length);
     }
 
+    // 39 rows: whole vectors of rows (or blocks), narrower vectors (39 = 32 + 4 + 2 + 1 = 36 + 2 + 1 doubles), and a row left over.
+    var rowsIn = new T[39 * input.Length];
+    var rowsOut = new T[39 * output.Length];
     for (int i = 0; i < 50; i++)
     {
         network.Forward(input, output);
+        network.ForwardBatch(rowsIn, rowsOut);
         network.Loss(input, target);
         network.Backward(input, target, parameters);
         network.TrainStep(input, target, T.CreateChecked(1e-4));

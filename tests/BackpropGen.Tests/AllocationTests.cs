@@ -84,6 +84,30 @@ public class AllocationTests
         AssertNoAllocation("split CopyParametersTo", () => net.CopyParametersTo(copy));
     }
 
+    [Fact]
+    public void Batch_methods_allocate_nothing_after_a_threads_first_call()
+    {
+        const int Rows = 37; // whole vectors of rows, blocks, and rows left over
+        AssertBatchNoAllocation<double>("unrolled ForwardBatch", MazurNet.InputCount, MazurNet.OutputCount, new MazurNet().ForwardBatch);
+        AssertBatchNoAllocation<float>("float unrolled ForwardBatch", MazurNetFloat.InputCount, MazurNetFloat.OutputCount, new MazurNetFloat().ForwardBatch);
+        AssertBatchNoAllocation<double>("split ForwardBatch", SplitNet.InputCount, SplitNet.OutputCount, new SplitNet().ForwardBatch);
+        AssertBatchNoAllocation<double>("loops ForwardBatch", LoopsDoubleNet.InputCount, LoopsDoubleNet.OutputCount, new LoopsDoubleNet().ForwardBatch);
+        AssertBatchNoAllocation<float>("float loops ForwardBatch", WideNet.InputCount, WideNet.OutputCount, new WideNet().ForwardBatch);
+        AssertBatchNoAllocation<double>("frozen unrolled PredictBatch", MazurFrozen.InputCount, MazurFrozen.OutputCount, MazurFrozen.PredictBatch);
+        AssertBatchNoAllocation<float>("frozen float PredictBatch", MazurFrozenFloat.InputCount, MazurFrozenFloat.OutputCount, MazurFrozenFloat.PredictBatch);
+        AssertBatchNoAllocation<double>("frozen loops PredictBatch", FrozenLoopsNet.InputCount, FrozenLoopsNet.OutputCount, FrozenLoopsNet.PredictBatch);
+
+        void AssertBatchNoAllocation<T>(string what, int inputCount, int outputCount, BatchCall<T> batch)
+            where T : struct
+        {
+            var inputs = new T[Rows * inputCount];
+            var outputs = new T[Rows * outputCount];
+            AssertNoAllocation(what, () => batch(inputs, outputs));
+        }
+    }
+
+    private delegate void BatchCall<T>(ReadOnlySpan<T> inputs, Span<T> outputs);
+
     private static void AssertNoAllocation(string what, Action call)
     {
         call(); // warm up: JIT and tiering allocate, the method itself must not.

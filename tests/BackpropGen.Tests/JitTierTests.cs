@@ -25,6 +25,11 @@ public class JitTierTests
         Assert.Contains(methods, m => m.Method.EndsWith("N64_32_10Split:ApplyGradientPart1", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("Mazur:TrainBatch", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("Mazur:TrainStep", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("Mazur:ForwardBatch", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("Mazur:ForwardLanes128", StringComparison.Ordinal)); // 39 rows leave a pair for the narrowest lanes
+        Assert.Contains(methods, m => m.Method.EndsWith("MazurFrozen:PredictBatch", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:ForwardRows", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:DotRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N64_32_10Split:ForwardPart2", StringComparison.Ordinal)); // forced split
         Assert.Contains(methods, m => m.Method.EndsWith("N64_32_10Split:BackwardPart6", StringComparison.Ordinal));
         var unoptimized = methods.Where(m => m.How.Contains("MinOpts", StringComparison.Ordinal)).ToList();

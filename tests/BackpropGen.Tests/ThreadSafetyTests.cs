@@ -44,6 +44,26 @@ public class ThreadSafetyTests
         Assert.Equal(0, CountWrong<double>(FrozenLoopsNet.InputCount, FrozenLoopsNet.OutputCount, (x, o) => FrozenLoopsNet.Predict(x, o)));
     }
 
+    /// <summary>ForwardBatch and PredictBatch on 37 rows at once (lanes, blocks and leftover rows), from many threads.</summary>
+    [Fact]
+    public void Batch_methods_in_every_layout()
+    {
+        const int Rows = 37;
+        var mazur = new MazurNet();
+        var mazurFloat = new MazurNetFloat();
+        var split = new SplitNet();
+        var loops = new LoopsDoubleNet();
+        var wide = new WideNet();
+        Assert.Equal(0, CountWrong<double>(Rows * MazurNet.InputCount, Rows * MazurNet.OutputCount, (x, o) => mazur.ForwardBatch(x, o)));
+        Assert.Equal(0, CountWrong<float>(Rows * MazurNetFloat.InputCount, Rows * MazurNetFloat.OutputCount, (x, o) => mazurFloat.ForwardBatch(x, o)));
+        Assert.Equal(0, CountWrong<double>(Rows * SplitNet.InputCount, Rows * SplitNet.OutputCount, (x, o) => split.ForwardBatch(x, o)));
+        Assert.Equal(0, CountWrong<double>(Rows * LoopsDoubleNet.InputCount, Rows * LoopsDoubleNet.OutputCount, (x, o) => loops.ForwardBatch(x, o)));
+        Assert.Equal(0, CountWrong<float>(Rows * WideNet.InputCount, Rows * WideNet.OutputCount, (x, o) => wide.ForwardBatch(x, o)));
+        Assert.Equal(0, CountWrong<double>(Rows * MazurFrozen.InputCount, Rows * MazurFrozen.OutputCount, (x, o) => MazurFrozen.PredictBatch(x, o)));
+        Assert.Equal(0, CountWrong<float>(Rows * MazurFrozenFloat.InputCount, Rows * MazurFrozenFloat.OutputCount, (x, o) => MazurFrozenFloat.PredictBatch(x, o)));
+        Assert.Equal(0, CountWrong<double>(Rows * FrozenLoopsNet.InputCount, Rows * FrozenLoopsNet.OutputCount, (x, o) => FrozenLoopsNet.PredictBatch(x, o)));
+    }
+
     /// <summary>
     /// Serving while training: the trainer copies its parameters into a fresh instance, then swaps the served reference
     /// (Volatile.Write). Readers take the reference (Volatile.Read) and must always find a complete published version:

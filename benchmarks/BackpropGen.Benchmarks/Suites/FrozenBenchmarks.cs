@@ -22,6 +22,7 @@ public class FrozenBenchmarks
     private Fixture<float> _wf = null!;
     private Fixture<double> _dd = null!;
     private Fixture<float> _df = null!;
+    private Rows<double> _rows = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,6 +35,7 @@ public class FrozenBenchmarks
         _wf.VerifyFrozen(nameof(WorkedFrozenF), WorkedFrozenF.Predict, _workedF);
         _dd.VerifyFrozen(nameof(DigitsFrozenD), DigitsFrozenD.Predict, _digitsD);
         _df.VerifyFrozen(nameof(DigitsFrozenF), DigitsFrozenF.Predict, _digitsF);
+        _rows = new Rows<double>(_wd, 64);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("2-2-2 double")]
@@ -71,4 +73,14 @@ public class FrozenBenchmarks
 
     [Benchmark, BenchmarkCategory("64-32-10 float")]
     public void Digits_Float_FrozenPredict() => DigitsFrozenF.Predict(_df.Input, _df.Output);
+
+    // The frozen worked example's PredictBatch per row against Predict per row (64 rows per invocation on both sides).
+    [Benchmark(Baseline = true, OperationsPerInvoke = 64), BenchmarkCategory("2-2-2 double rows")]
+    public void Worked_Double_PredictRows()
+    {
+        for (int r = 0; r < 64; r++) WorkedFrozenD.Predict(_rows.Input(r), _rows.Output(r));
+    }
+
+    [Benchmark(OperationsPerInvoke = 64), BenchmarkCategory("2-2-2 double rows")]
+    public void Worked_Double_PredictBatch() => WorkedFrozenD.PredictBatch(_rows.Inputs, _rows.Outputs);
 }

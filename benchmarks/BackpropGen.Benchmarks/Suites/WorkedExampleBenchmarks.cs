@@ -17,12 +17,16 @@ public class WorkedExampleBenchmarks
     private readonly WorkedF _generatedF = new();
     private Fixture<double> _d = null!;
     private Fixture<float> _f = null!;
+    private Rows<double> _rowsD = null!;
+    private Rows<float> _rowsF = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _d = new Fixture<double>(NetworkSpec.Worked, _generatedD);
         _f = new Fixture<float>(NetworkSpec.Worked, _generatedF);
+        _rowsD = new Rows<double>(_d, 64);
+        _rowsF = new Rows<float>(_f, 64);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Forward double")]
@@ -78,4 +82,24 @@ public class WorkedExampleBenchmarks
 
     [Benchmark, BenchmarkCategory("TrainStep float")]
     public float TrainStep_Float_BestEffort() => _f.BestEffort.TrainStep(_f.Input, _f.Target, Fixture<float>.BenchmarkLearningRate);
+
+    // 2-2-2 ForwardBatch per row against Forward per row: 64 rows per invocation on both sides, so the ratio is per row.
+    [Benchmark(Baseline = true, OperationsPerInvoke = 64), BenchmarkCategory("ForwardBatch double")]
+    public void ForwardDouble_Rows_Generated()
+    {
+        for (int r = 0; r < 64; r++) _generatedD.Forward(_rowsD.Input(r), _rowsD.Output(r));
+    }
+
+    [Benchmark(OperationsPerInvoke = 64), BenchmarkCategory("ForwardBatch double")]
+    public void ForwardBatch_Double_Generated() => _generatedD.ForwardBatch(_rowsD.Inputs, _rowsD.Outputs);
+
+    // 2-2-2 ForwardBatch per row against Forward per row: 64 rows per invocation on both sides, so the ratio is per row.
+    [Benchmark(Baseline = true, OperationsPerInvoke = 64), BenchmarkCategory("ForwardBatch float")]
+    public void ForwardFloat_Rows_Generated()
+    {
+        for (int r = 0; r < 64; r++) _generatedF.Forward(_rowsF.Input(r), _rowsF.Output(r));
+    }
+
+    [Benchmark(OperationsPerInvoke = 64), BenchmarkCategory("ForwardBatch float")]
+    public void ForwardBatch_Float_Generated() => _generatedF.ForwardBatch(_rowsF.Inputs, _rowsF.Outputs);
 }

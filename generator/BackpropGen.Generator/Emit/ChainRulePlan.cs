@@ -25,15 +25,47 @@ namespace BackpropGen.Generator.Emit
     /// <summary>Quantities under one heading comment.</summary>
     internal sealed class QuantityBlock
     {
-        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities)
+        public QuantityBlock(IReadOnlyList<string> heading, IReadOnlyList<Quantity> quantities, LaneRun? run = null)
         {
             Heading = heading;
             Quantities = quantities;
+            Run = run;
         }
 
         public IReadOnlyList<string> Heading { get; }
 
         public IReadOnlyList<Quantity> Quantities { get; }
+
+        /// <summary>Quantities of the block that are one formula per neuron and worth computing several at a time, or null.</summary>
+        public LaneRun? Run { get; }
+    }
+
+    /// <summary>
+    /// One formula applied neuron by neuron across a layer (out_h = f(net_h), e_o = e^(net_o - max_net)), each output a
+    /// quantity of its block: the unrolled layout may compute several in one vector (the exps of a layer together),
+    /// lane by lane the scalar formula's bits, and still name each quantity on its own line.
+    /// </summary>
+    internal sealed class LaneRun
+    {
+        public LaneRun(IReadOnlyList<string> neurons, IReadOnlyList<string> outputs, IReadOnlyList<string> operands, System.Func<string, string, string> vector)
+        {
+            Neurons = neurons;
+            Outputs = outputs;
+            Operands = operands;
+            Vector = vector;
+        }
+
+        /// <summary>The neurons, for the names of the vector locals ("h1", "h2").</summary>
+        public IReadOnlyList<string> Neurons { get; }
+
+        /// <summary>Each neuron's output quantity ("out_h1").</summary>
+        public IReadOnlyList<string> Outputs { get; }
+
+        /// <summary>Each neuron's operand quantity ("net_h1"), computed earlier in the block.</summary>
+        public IReadOnlyList<string> Operands { get; }
+
+        /// <summary>The vector form, given the static vector class and a local holding the operands' vector.</summary>
+        public System.Func<string, string, string> Vector { get; }
     }
 
     /// <summary>
@@ -45,17 +77,23 @@ namespace BackpropGen.Generator.Emit
         private readonly NetworkModel _network;
         private readonly NumericType _t;
         private readonly bool _parametersAsLiterals;
+        private readonly Batch.LaneWidth? _lanes;
 
         /// <param name="network">The network.</param>
         /// <param name="parametersAsLiterals">Write each parameter's value instead of its field (frozen networks).</param>
-        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false)
+        /// <param name="lanes">
+        /// Rows in the lanes of this vector width (the batch methods): every quantity a vector of rows, each operation the
+        /// scalar one lane by lane. Only <see cref="Inputs"/> and <see cref="Forward"/> are meant to be written then.
+        /// </param>
+        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false, Batch.LaneWidth? lanes = null)
         {
             _network = network;
             _t = network.Numeric;
             _parametersAsLiterals = parametersAsLiterals;
+            _lanes = lanes;
             Inputs = new QuantityBlock(
                 new[] { "Inputs" },
-                network.Inputs.Select((name, k) => new Quantity(name, $"input[{k}]", $"input {name}")).ToArray());
+                network.Inputs.Select((name, k) => new Quantity(name, lanes is null ? $"input[{k}]" : Batch.LaneRules.LoadRows(lanes, k), $"input {name}")).ToArray());
             Targets = new QuantityBlock(
                 new[] { "Targets" },
                 network.OutputLayer.Neurons.Select((name, k) => new Quantity(Target(name), $"target[{k}]", $"target of {name}")).ToArray());
@@ -87,7 +125,11 @@ namespace BackpropGen.Generator.Emit
         /// <summary>Every quantity in computation order: the fields of the Trace struct.</summary>
         public IEnumerable<Quantity> All => Blocks.SelectMany(b => b.Quantities);
 
-        private string Reference(Parameter parameter) => _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
+        private string Reference(Parameter parameter)
+        {
+            string scalar = _parametersAsLiterals ? _t.Literal(parameter.InitialValue) : parameter.Name;
+            return _lanes is null ? scalar : $"{_lanes.Vector}.Create({scalar})";
+        }
 
         /// <summary>The value carried by the layer's k-th incoming connection: a raw input, or the previous layer's out.</summary>
         private static string ValueOf(Layer layer, int k) => layer.Number == 1 ? layer.Inputs[k] : Out(layer.Inputs[k]);
@@ -111,13 +153,27 @@ namespace BackpropGen.Generator.Emit
                 if (layer.Activation != ActivationKind.Softmax)
                 {
                     Formula activation = ActivationRules.Output(layer.Description, Net(neuron), Out(neuron), _t);
-                    quantities.Add(new Quantity(Out(neuron), activation.Code, activation.Maths));
+                    string code = _lanes is null ? activation.Code : ActivationRules.VectorOutput(layer.Description, Net(neuron), _t, _lanes.Vector);
+                    quantities.Add(new Quantity(Out(neuron), code, activation.Maths));
                 }
             }
 
+            LaneRun? run = null;
             if (layer.Activation == ActivationKind.Softmax)
             {
                 quantities.AddRange(SoftmaxOutputs(layer));
+            }
+
+            // With rows in lanes (_lanes) every quantity is a vector already: no neurons to gather into one.
+            if (_lanes is null && layer.Activation == ActivationKind.Softmax)
+            {
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(QuantityNames.Exp).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => OutputLayerRules.VectorShiftedExp(nets, $"{vector}.Create({QuantityNames.MaxNet})"));
+            }
+            else if (_lanes is null && ActivationRules.CallsMath(layer.Activation))
+            {
+                run = new LaneRun(layer.Neurons, layer.Neurons.Select(Out).ToArray(), layer.Neurons.Select(Net).ToArray(),
+                    (vector, nets) => ActivationRules.VectorOutput(layer.Description, nets, _t, vector));
             }
 
             string role = layer.IsOutput ? "output layer" : "hidden layer";
@@ -133,7 +189,8 @@ namespace BackpropGen.Generator.Emit
                     $"Layer {layer.Number}, {role} {Span(layer.Neurons)}: {ActivationRules.Name(layer.Activation)}, {biasText}.",
                     "net = sum of weight * input (+ bias); out = activation(net).",
                 },
-                quantities);
+                quantities,
+                run);
         }
 
         /// <summary>Softmax, stable: subtract the largest net before exponentiating, so no exp overflows.</summary>
@@ -142,13 +199,14 @@ namespace BackpropGen.Generator.Emit
             string max = Net(layer.Neurons[0]);
             foreach (string neuron in layer.Neurons.Skip(1))
             {
-                max = OutputLayerRules.Max(max, Net(neuron), _t);
+                max = _lanes is null ? OutputLayerRules.Max(max, Net(neuron), _t) : Batch.LaneRules.Max(max, Net(neuron), _t, _lanes);
             }
 
             yield return new Quantity(QuantityNames.MaxNet, max, $"{QuantityNames.MaxNet} = max over the layer of net; subtracting it keeps every e^x <= 1");
             foreach (string neuron in layer.Neurons)
             {
-                yield return new Quantity(QuantityNames.Exp(neuron), OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet, _t), $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
+                string exp = _lanes is null ? OutputLayerRules.ShiftedExp(Net(neuron), QuantityNames.MaxNet) : OutputLayerRules.VectorShiftedExp(Net(neuron), QuantityNames.MaxNet);
+                yield return new Quantity(QuantityNames.Exp(neuron), exp, $"{QuantityNames.Exp(neuron)} = e^({Net(neuron)} - {QuantityNames.MaxNet})");
             }
 
             string sum = string.Join(" + ", layer.Neurons.Select(QuantityNames.Exp));

@@ -64,6 +64,7 @@ namespace BackpropGen.Generator.Emit
                 }
 
                 layout.WriteSupport();
+                MathSupport.Write(w, model.Network);
                 if (!description.Frozen)
                 {
                     w.Line();
@@ -161,6 +162,10 @@ namespace BackpropGen.Generator.Emit
             w.Line();
             w.OpenBlock("private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)");
             w.Line("throw new global::System.ArgumentException(parameterName + \" must have at least \" + expected + \" elements, but has \" + actual + \".\", parameterName);");
+            w.CloseBlock();
+            w.Line();
+            w.OpenBlock("private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)");
+            w.Line("throw new global::System.ArgumentException(parameterName + \" must hold \" + (actual == 0 ? \"at least one row\" : \"whole rows\") + \" of \" + rowLength + \" values, but has \" + actual + \".\", parameterName);");
             w.CloseBlock();
         }
     }

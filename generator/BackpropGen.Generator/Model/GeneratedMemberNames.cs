@@ -66,6 +66,8 @@ namespace BackpropGen.Generator.Model
             var members = Public(description.Frozen ? Audience.Frozen : Audience.Trainable, target, network.Numeric, network);
             members.Add(new GeneratedMember("ThrowExpectedExactly", GeneratedMemberKind.Method, false, "string, int, int"));
             members.Add(new GeneratedMember("ThrowExpectedAtLeast", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
+            members.AddRange(MathSupport.Members(network));
 
             if (description.Frozen)
             {
@@ -74,6 +76,11 @@ namespace BackpropGen.Generator.Model
                     members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("FrozenParameters", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
+                    members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));
+                }
+                else
+                {
+                    members.AddRange(Emit.Batch.RowLanesWriter.Members(network));
                 }
 
                 return members;
@@ -81,7 +88,6 @@ namespace BackpropGen.Generator.Model
 
             members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
             members.Add(new GeneratedMember("t_batch", GeneratedMemberKind.Field, false));
-            members.Add(new GeneratedMember("ThrowNotWholeRows", GeneratedMemberKind.Method, false, "string, int, int"));
             UpdateRule rule = network.Update;
             if (rule.CountsSteps)
             {
@@ -106,6 +112,7 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
+                members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));
                 return members;
             }
 
@@ -127,6 +134,10 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("ApplyGradientPart", GeneratedMemberKind.Method, false, $"Pass, {readOnly}, {t}", Numbered: true));
                 members.Add(new GeneratedMember("InputGradientPart", GeneratedMemberKind.Method, false, "Pass", Numbered: true));
             }
+            else
+            {
+                members.AddRange(Emit.Batch.RowLanesWriter.Members(network));
+            }
 
             return members;
         }
@@ -146,7 +157,7 @@ namespace BackpropGen.Generator.Model
             if (target.IsStatic)
             {
                 // A static class can only be a frozen network: the placeholder declares the static members only.
-                members = members.Where(m => m.Kind == GeneratedMemberKind.Constant || m.Name is "ParameterName" or "Predict").ToList();
+                members = members.Where(m => m.Kind == GeneratedMemberKind.Constant || m.Name is "ParameterName" or "Predict" or "PredictBatch").ToList();
             }
 
             members.Insert(0, new GeneratedMember("Unavailable", GeneratedMemberKind.Constant, false));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BackpropGen.Generator.Emit.Math;
 using static BackpropGen.Generator.Model.QuantityNames;
 
 namespace BackpropGen.Generator.Model
@@ -34,7 +35,7 @@ namespace BackpropGen.Generator.Model
             int n = outputs.Count;
             if (kind == LossKind.CrossEntropy && output == ActivationKind.Softmax)
             {
-                yield return (LogSumExp, new Formula($"{t.Math}.Log({SumExp})", $"{LogSumExp} = ln({SumExp}); {SumExp} >= 1 (its largest term is e^0), so never ln(0)"));
+                yield return (LogSumExp, new Formula(LogOfSumExp(SumExp), $"{LogSumExp} = ln({SumExp}); {SumExp} >= 1 (its largest term is e^0), so never ln(0)"));
             }
 
             foreach (string o in outputs)
@@ -42,6 +43,17 @@ namespace BackpropGen.Generator.Model
                 yield return (Error(o), Term(kind, output, Target(o), Out(o), Net(o), n, t, Error(o)));
             }
         }
+
+        /// <summary>ln(sum_exp) by the class's deterministic Log.</summary>
+        public static string LogOfSumExp(string sumExp) => $"Log({sumExp})";
+
+        /// <summary>The deterministic maths the loss needs (Emit/Math), given the output activation.</summary>
+        public static MathFunctionSet MathNeeds(LossKind kind, ActivationKind output) => (kind, output) switch
+        {
+            (LossKind.CrossEntropy, ActivationKind.Softmax) => MathFunctionSet.Log,
+            (LossKind.CrossEntropy, _) => MathFunctionSet.Exp | MathFunctionSet.Log1P,
+            _ => MathFunctionSet.None,
+        };
 
         /// <summary>One output's share of E_total, on any expressions for its target, out and net (names or array elements).</summary>
         public static Formula Term(LossKind kind, ActivationKind output, string target, string output_, string net, int n, NumericType t, string lhs = "E")
@@ -59,7 +71,7 @@ namespace BackpropGen.Generator.Model
                     $"-{target} * ({net} - {MaxNet} - {LogSumExp})",
                     $"{lhs} = -{target} ln({output_}), with ln({output_}) = {net} - {MaxNet} - {LogSumExp} (log-softmax, finite)"),
                 LossKind.CrossEntropy => new Formula(
-                    $"{t.Math}.Max({net}, {t.Literal(0)}) + {t.Math}.Log({t.Literal(1)} + {t.Math}.Exp(-{t.Math}.Abs({net}))) - {target} * {net}",
+                    $"{t.Math}.Max({net}, {t.Literal(0)}) + Log1P(Exp(-{t.Math}.Abs({net}))) - {target} * {net}",
                     $"{lhs} = -[{target} ln({output_}) + (1 - {target}) ln(1 - {output_})] = ln(1 + e^{net}) - {target}*{net}, computed without ln(0)"),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown loss."),
             };

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using BackpropGen.Generator.Emit.Math;
 
 namespace BackpropGen.Generator.Model
 {
@@ -100,6 +101,35 @@ namespace BackpropGen.Generator.Model
 
         /// <summary>Values Get/SetOptimizerState carry: the step count (Adam) then each moment of each trained parameter.</summary>
         public int OptimizerStateCount => Update.StatePerParameter == 0 ? 0 : (Update.CountsSteps ? 1 : 0) + (Update.StatePerParameter * Trained.Count);
+
+        /// <summary>
+        /// The deterministic maths (Emit/Math) the generated class must contain: each layer's activation (forward only when
+        /// frozen, with its derivative otherwise) and the loss. Worked out here once for the emitter and the member list.
+        /// </summary>
+        public MathFunctionSet MathNeeds
+        {
+            get
+            {
+                bool frozen = Description.Frozen;
+                MathFunctionSet needs = MathFunctionSet.None;
+                foreach (Layer layer in Layers)
+                {
+                    needs |= ActivationRules.MathNeeds(layer.Activation, forward: frozen);
+                }
+
+                return frozen ? needs : needs | LossRules.MathNeeds(Description.Loss, OutputLayer.Activation);
+            }
+        }
+
+        /// <summary>The activation helpers (Tanh, Logistic, SiLU: <see cref="ActivationRules.HelperBody"/>) the class needs, in that order.</summary>
+        public IReadOnlyList<string> ActivationHelpers
+        {
+            get
+            {
+                var needed = new HashSet<string>(Layers.SelectMany(l => ActivationRules.Helpers(l.Activation, forward: Description.Frozen)));
+                return new[] { "Tanh", "Logistic", "SiLU" }.Where(needed.Contains).ToArray();
+            }
+        }
 
         public int WeightCount => Parameters.Count(p => !p.IsBias);
 

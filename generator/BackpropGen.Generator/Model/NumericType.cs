@@ -19,6 +19,9 @@ namespace BackpropGen.Generator.Model
 
         public string Keyword { get; }
 
+        /// <summary>sizeof(T) in bytes.</summary>
+        public int Size => _isFloat ? 4 : 8;
+
         /// <summary>The class with Exp, Log, Tanh for this type.</summary>
         public string Math { get; }
 

@@ -51,10 +51,16 @@ namespace BackpropGen.Generator.Model
         public static string Max(string soFar, string next, NumericType t) => $"{t.Math}.Max({soFar}, {next})";
 
         /// <summary>e^(net - max_net): at most 1, so it never overflows.</summary>
-        public static string ShiftedExp(string net, string maxNet, NumericType t) => $"{t.Math}.Exp({net} - {maxNet})";
+        public static string ShiftedExp(string net, string maxNet) => $"Exp({net} - {maxNet})";
+
+        /// <summary><see cref="ShiftedExp"/> on vectors (maxNet broadcast): the class's Exp overloads give each lane the scalar's bits.</summary>
+        public static string VectorShiftedExp(string net, string maxNet) => $"Exp({net} - {maxNet})";
 
         /// <summary>out_k = e_k / sum_j e_j.</summary>
         public static string Normalized(string exp, string sumExp) => $"{exp} / {sumExp}";
+
+        /// <summary><see cref="Normalized"/> on vectors (sumExp broadcast); division is exact IEEE, so lanes equal the scalar.</summary>
+        public static string VectorNormalized(string exp, string sumExp) => $"{exp} / {sumExp}";
 
         /// <summary>A shared bias feeds every neuron of its layer: its gradient is the sum of the layer's deltas, in neuron order.</summary>
         public const string SharedBiasGradient = "sum over the layer of delta * 1";

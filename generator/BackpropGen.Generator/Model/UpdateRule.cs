@@ -68,6 +68,38 @@ namespace BackpropGen.Generator.Model
             _ => throw new ArgumentOutOfRangeException(nameof(_optimizer), _optimizer.Kind, "Unknown optimizer."),
         };
 
+        /// <summary>The class's helper for beta^t (Adam and AdamW only): see <see cref="PowerHelper"/>.</summary>
+        public const string Power = "Power";
+
+        /// <summary>
+        /// The body of <c>static double Power(double x, int n)</c>, x^n for n &gt;= 0 by binary powering in double-double
+        /// (Dekker's exact products, no fused multiply-add): within an ulp of the correctly rounded power for any step
+        /// count, and the same bits on every machine, where System.Math.Pow is the C library's and varies.
+        /// </summary>
+        public static string[] PowerHelper() => new[]
+        {
+            "double hi = 1.0, lo = 0.0, xHi = x, xLo = 0.0;",
+            "for (; n > 0; n >>= 1)",
+            "{",
+            "    if ((n & 1) != 0) Multiply(ref hi, ref lo, xHi, xLo);",
+            "    Multiply(ref xHi, ref xLo, xHi, xLo);",
+            "}",
+            "",
+            "return hi + lo;",
+            "",
+            "// (aHi + aLo) *= (bHi + bLo), keeping about 106 bits: aHi * bHi exactly as a sum of two doubles (Dekker), plus the cross terms.",
+            "static void Multiply(ref double aHi, ref double aLo, double bHi, double bLo)",
+            "{",
+            "    double p = aHi * bHi;",
+            "    double c = 134217729.0 * aHi, a1 = c - (c - aHi), a2 = aHi - a1;",
+            "    double d = 134217729.0 * bHi, b1 = d - (d - bHi), b2 = bHi - b1;",
+            "    double e = ((a1 * b1 - p) + a1 * b2 + a2 * b1) + a2 * b2;",
+            "    e += aHi * bLo + aLo * bHi;",
+            "    aHi = p + e;",
+            "    aLo = e - (aHi - p);",
+            "}",
+        };
+
         /// <summary>Statements run once per step before the per-parameter ones: Adam counts the step and works out its bias corrections.</summary>
         public IEnumerable<UpdateLine> Prologue()
         {
@@ -79,10 +111,10 @@ namespace BackpropGen.Generator.Model
             OptimizerDescription o = _optimizer!;
             yield return new UpdateLine($"{Step} += 1;", "t = t + 1 (the step count)");
             yield return new UpdateLine(
-                $"{Correction1} = ({_t.Keyword})(1.0 - global::System.Math.Pow({NumericType.RoundTrip(o.Beta1)}, {Step}));",
+                $"{Correction1} = ({_t.Keyword})(1.0 - {Power}({NumericType.RoundTrip(o.Beta1)}, {Step}));",
                 "bias correction 1 - beta1^t");
             yield return new UpdateLine(
-                $"{Correction2} = ({_t.Keyword})(1.0 - global::System.Math.Pow({NumericType.RoundTrip(o.Beta2)}, {Step}));",
+                $"{Correction2} = ({_t.Keyword})(1.0 - {Power}({NumericType.RoundTrip(o.Beta2)}, {Step}));",
                 "bias correction 1 - beta2^t");
         }
 

@@ -69,7 +69,7 @@ public class GeneratorDriverTests
         string[] expectedLines =
         {
             "double net_h1 = w1 * i1 + w2 * i2 + b1;",
-            "double out_h1 = 1.0 / (1.0 + global::System.Math.Exp(-net_h1));",
+            "double out_h1 = Logistic(net_h1);",  // 1/(1 + e^-net_h1) by the class's deterministic helper; the scalar line under #else of the grouped exps
             "double E_o1 = 0.5 * (target_o1 - out_o1) * (target_o1 - out_o1);",
             "double E_total = E_o1 + E_o2;",
             "double dE_dout_o1 = -(target_o1 - out_o1);",

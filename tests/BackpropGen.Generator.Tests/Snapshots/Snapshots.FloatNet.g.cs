@@ -123,9 +123,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -133,6 +140,32 @@ namespace Snapshots
             float out_o1 = net_o1 > 0f ? net_o1 : 0.01f * net_o1;  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
 
             output[0] = out_o1;
+        }
+
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector512<float>.Count; row += global::System.Runtime.Intrinsics.Vector512<float>.Count) ForwardLanes512(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector256<float>.Count; row += global::System.Runtime.Intrinsics.Vector256<float>.Count) ForwardLanes256(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector128<float>.Count; row += global::System.Runtime.Intrinsics.Vector128<float>.Count) ForwardLanes128(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            #endif
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
         }
 
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
@@ -153,9 +186,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -188,9 +228,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -215,11 +262,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -261,9 +308,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -288,11 +342,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -365,9 +419,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -392,11 +453,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Gradients of layer 1's parameters: dE_total/dw = delta of the neuron it feeds * the value it carries.
@@ -479,9 +540,16 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             float net_h1 = w1 * i1 + w2 * i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            float out_h1 = global::System.MathF.Max(net_h1, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
             float net_h2 = w3 * i1 + w4 * i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            float out_h2 = global::System.MathF.Max(net_h2, 0f) + global::System.MathF.Log(1f + global::System.MathF.Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #if NET8_0_OR_GREATER
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.Create(net_h1, net_h2, 0f, 0f);  // padded with zeros
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1_to_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1_to_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1_to_h2)));  // lane k has the bits of the scalar line under #else
+            float out_h1 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 0);  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = global::System.Runtime.Intrinsics.Vector128.GetElement(out_h1_to_h2, 1);  // out_h2 = ln(1 + e^net_h2)
+            #else
+            float out_h1 = (net_h1 > 0f ? net_h1 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            float out_h2 = (net_h2 > 0f ? net_h2 : 0f) + Log1P(Exp(-global::System.MathF.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+            #endif
 
             // Layer 2, output layer o1: leaky_relu, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
@@ -501,11 +569,11 @@ namespace Snapshots
             // then delta = dE_total/dout * dout/dnet.
             float dE_o1_dout_h1 = delta_o1 * w5;  // dE_o1/dout_h1 = delta_o1 * dnet_o1/dout_h1 = delta_o1 * w5
             float dE_dout_h1 = dE_o1_dout_h1;   // dE_total/dout_h1 = dE_o1/dout_h1
-            float dout_h1_dnet_h1 = 1f / (1f + global::System.MathF.Exp(-net_h1));  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
+            float dout_h1_dnet_h1 = Logistic(net_h1);  // dout_h1/dnet_h1 = 1/(1 + e^-net_h1) (the logistic function)
             float delta_h1 = dE_dout_h1 * dout_h1_dnet_h1;  // delta_h1 = dE_total/dnet_h1 = dE_total/dout_h1 * dout_h1/dnet_h1
             float dE_o1_dout_h2 = delta_o1 * w6;  // dE_o1/dout_h2 = delta_o1 * dnet_o1/dout_h2 = delta_o1 * w6
             float dE_dout_h2 = dE_o1_dout_h2;   // dE_total/dout_h2 = dE_o1/dout_h2
-            float dout_h2_dnet_h2 = 1f / (1f + global::System.MathF.Exp(-net_h2));  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
+            float dout_h2_dnet_h2 = Logistic(net_h2);  // dout_h2/dnet_h2 = 1/(1 + e^-net_h2) (the logistic function)
             float delta_h2 = dE_dout_h2 * dout_h2_dnet_h2;  // delta_h2 = dE_total/dnet_h2 = dE_total/dout_h2 * dout_h2/dnet_h2
 
             // Input gradients: every path from an input through layer 1 h1..h2, dE_total/di = sum over n of delta_n * w(i -> n).
@@ -691,9 +759,9 @@ namespace Snapshots
                 Put("- `target_o1 = {0}`\n", t.target_o1);
                 writer.Write("\n### Layer 1, hidden layer h1..h2: softplus, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_h1 = w1*i1 + w2*i2 + b_h1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w1, t.i1, w2, t.i2, b_h1, t.net_h1);
-                Put("- `out_h1 = max(net_h1, 0) + ln(1 + exp(-abs(net_h1))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.out_h1);
+                Put("- `out_h1 = (net_h1 > 0 ? net_h1 : 0) + ln1p(exp(-abs(net_h1))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h1 = ln(1 + e^net_h1))\n", t.net_h1, t.net_h1, t.net_h1, t.out_h1);
                 Put("- `net_h2 = w3*i1 + w4*i2 + b_h2 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w3, t.i1, w4, t.i2, b_h2, t.net_h2);
-                Put("- `out_h2 = max(net_h2, 0) + ln(1 + exp(-abs(net_h2))) = max({0}, 0) + ln(1 + exp(-abs({1}))) = {2}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.out_h2);
+                Put("- `out_h2 = (net_h2 > 0 ? net_h2 : 0) + ln1p(exp(-abs(net_h2))) = ({0} > 0 ? {1} : 0) + ln1p(exp(-abs({2}))) = {3}` (out_h2 = ln(1 + e^net_h2))\n", t.net_h2, t.net_h2, t.net_h2, t.out_h2);
                 writer.Write("\n### Layer 2, output layer o1: leaky_relu, a bias per neuron.\n\nnet = sum of weight * input (+ bias); out = activation(net).\n\n");
                 Put("- `net_o1 = w5*out_h1 + w6*out_h2 + b_o1 = {0} * {1} + {2} * {3} + {4} = {5}`\n", w5, t.out_h1, w6, t.out_h2, b_o1, t.net_o1);
                 Put("- `out_o1 = net_o1 > 0 ? net_o1 : 0.01 * net_o1 = {0} > 0 ? {1} : 0.01 * {2} = {3}` (out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f))\n", t.net_o1, t.net_o1, t.net_o1, t.out_o1);
@@ -799,6 +867,220 @@ namespace Snapshots
             static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        #if NET8_0_OR_GREATER
+        // Forward for 16 rows at once, one row per lane of Vector512<float>: the inputs hold at least 16 rows, the outputs room for them.
+        private void ForwardLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector512<float> i1 = LoadRows512(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector512<float> i2 = LoadRows512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<float> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector512<float> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector512<float> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector512<float> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<float> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector512<float> out_o1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 16 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<float> LoadRows512(ref float first) => global::System.Runtime.Intrinsics.Vector512.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * InputCount));
+
+        // One output of 16 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector512<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 5);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 6);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 9);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 10);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 11);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 12);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 13);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 14);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 15);
+        }
+
+        // Forward for 8 rows at once, one row per lane of Vector256<float>: the inputs hold at least 8 rows, the outputs room for them.
+        private void ForwardLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector256<float> i1 = LoadRows256(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector256<float> i2 = LoadRows256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<float> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector256<float> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector256<float> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector256<float> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<float> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector256<float> out_o1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 8 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<float> LoadRows256(ref float first) => global::System.Runtime.Intrinsics.Vector256.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount));
+
+        // One output of 8 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector256<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 5);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 6);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 7);
+        }
+
+        // Forward for 4 rows at once, one row per lane of Vector128<float>: the inputs hold at least 4 rows, the outputs room for them.
+        private void ForwardLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector128<float> i1 = LoadRows128(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector128<float> i2 = LoadRows128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector128<float> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector128<float> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<float> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector128<float> out_o1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 4 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<float> LoadRows128(ref float first) => global::System.Runtime.Intrinsics.Vector128.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount));
+
+        // One output of 4 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector128<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 3);
+        }
+
+        #endif
+
+        private static float Exp(float x) => global::System.MathF.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        private static float Log1P(float x) => global::System.MathF.Log(1f + x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<float> Log1P(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<float> Log1P(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<float> Log1P(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        // Logistic of the activation rules (see ActivationRules.HelperBody).
+        private static float Logistic(float x)
+        {
+            float e = Exp(-global::System.MathF.Abs(x));
+            float d = 1f + e;
+            return x >= 0f ? 1f / d : e / d;
+        }
+        #if NET8_0_OR_GREATER
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<float> Logistic(global::System.Runtime.Intrinsics.Vector128<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<float> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
+            global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<float>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<float> Logistic(global::System.Runtime.Intrinsics.Vector256<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<float> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
+            global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<float>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1f) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<float> Logistic(global::System.Runtime.Intrinsics.Vector512<float> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<float> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
+            global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(1f) + e;
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<float>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1f) / d, e / d);
+        }
+        #endif
+
         private static void WriteNumbers(global::System.IO.TextWriter writer, float[] values, int start, int count)
         {
             for (int i = 0; i < count; i++)
@@ -812,11 +1094,6 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static float[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -825,6 +1102,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

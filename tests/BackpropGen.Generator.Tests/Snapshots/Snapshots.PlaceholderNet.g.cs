@@ -43,6 +43,9 @@ namespace Snapshots
         public void Forward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public double Loss(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> target) => throw new global::System.InvalidOperationException(Unavailable);
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -98,5 +101,8 @@ namespace Snapshots
         /// <summary>Unavailable: the network description has errors.</summary>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
         public static void Predict(global::System.ReadOnlySpan<double> input, global::System.Span<double> output) => throw new global::System.InvalidOperationException(Unavailable);
+        /// <summary>Unavailable: the network description has errors.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public static void PredictBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs) => throw new global::System.InvalidOperationException(Unavailable);
     }
 }

@@ -178,6 +178,18 @@ namespace Snapshots
             output[1] = q.out_o2;
         }
 
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
+        }
+
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -750,17 +762,17 @@ namespace Snapshots
             // Layer 1, hidden layer h1..h3: tanh, a bias per neuron.
             // net = sum of weight * input (+ bias); out = activation(net).
             q.net_h1 = w1 * q.i1 + w2 * q.i2 + b_h1;  // net_h1 = w1*i1 + w2*i2 + b_h1
-            q.out_h1 = global::System.Math.Tanh(q.net_h1);  // out_h1 = tanh(net_h1)
+            q.out_h1 = Tanh(q.net_h1);          // out_h1 = tanh(net_h1)
             q.net_h2 = w3 * q.i1 + w4 * q.i2 + b_h2;  // net_h2 = w3*i1 + w4*i2 + b_h2
-            q.out_h2 = global::System.Math.Tanh(q.net_h2);  // out_h2 = tanh(net_h2)
+            q.out_h2 = Tanh(q.net_h2);          // out_h2 = tanh(net_h2)
             q.net_h3 = w5 * q.i1 + w6 * q.i2 + b_h3;  // net_h3 = w5*i1 + w6*i2 + b_h3
-            q.out_h3 = global::System.Math.Tanh(q.net_h3);  // out_h3 = tanh(net_h3)
+            q.out_h3 = Tanh(q.net_h3);          // out_h3 = tanh(net_h3)
             // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
             // net = sum of weight * input (+ bias); out = activation(net).
             q.net_o1 = w7 * q.out_h1 + w8 * q.out_h2 + w9 * q.out_h3 + b2;  // net_o1 = w7*out_h1 + w8*out_h2 + w9*out_h3 + b2
-            q.out_o1 = 1.0 / (1.0 + global::System.Math.Exp(-q.net_o1));  // out_o1 = 1/(1 + e^-net_o1)
+            q.out_o1 = Logistic(q.net_o1);      // out_o1 = 1/(1 + e^-net_o1)
             q.net_o2 = w10 * q.out_h1 + w11 * q.out_h2 + w12 * q.out_h3 + b2;  // net_o2 = w10*out_h1 + w11*out_h2 + w12*out_h3 + b2
-            q.out_o2 = 1.0 / (1.0 + global::System.Math.Exp(-q.net_o2));  // out_o2 = 1/(1 + e^-net_o2)
+            q.out_o2 = Logistic(q.net_o2);      // out_o2 = 1/(1 + e^-net_o2)
         }
 
         private void LossPart1(Pass q)
@@ -886,6 +898,122 @@ namespace Snapshots
             q.dE_di2 = q.delta_h1 * w2 + q.delta_h2 * w4 + q.delta_h3 * w6;  // dE_total/di2 = delta_h1 * w2 + delta_h2 * w4 + delta_h3 * w6
         }
 
+        private static double Exp(double x) => global::System.Math.Exp(x);
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        private static double ExpM1(double x) => global::System.Math.Exp(x) - 1.0;
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> ExpM1(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> ExpM1(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
+            return result;
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> ExpM1(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> result = x;
+            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
+            return result;
+        }
+        #endif
+
+        // Tanh of the activation rules (see ActivationRules.HelperBody).
+        private static double Tanh(double x)
+        {
+            double a = global::System.Math.Abs(x);
+            double e = ExpM1(-2.0 * a);
+            double r = -e / (e + 2.0);
+            return a < 7.450580596923828E-09 ? x : (x < 0.0 ? -r : r);
+        }
+        #if NET8_0_OR_GREATER
+
+        // Lane by lane the scalar Tanh, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<double> Tanh(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> a = global::System.Runtime.Intrinsics.Vector128.Abs(x);
+            global::System.Runtime.Intrinsics.Vector128<double> e = ExpM1(global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * a);
+            global::System.Runtime.Intrinsics.Vector128<double> r = -e / (e + global::System.Runtime.Intrinsics.Vector128.Create(2.0));
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(a, global::System.Runtime.Intrinsics.Vector128.Create(7.450580596923828E-09)), x, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), -r, r));
+        }
+
+        // Lane by lane the scalar Tanh, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<double> Tanh(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> a = global::System.Runtime.Intrinsics.Vector256.Abs(x);
+            global::System.Runtime.Intrinsics.Vector256<double> e = ExpM1(global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * a);
+            global::System.Runtime.Intrinsics.Vector256<double> r = -e / (e + global::System.Runtime.Intrinsics.Vector256.Create(2.0));
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(a, global::System.Runtime.Intrinsics.Vector256.Create(7.450580596923828E-09)), x, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), -r, r));
+        }
+
+        // Lane by lane the scalar Tanh, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<double> Tanh(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> a = global::System.Runtime.Intrinsics.Vector512.Abs(x);
+            global::System.Runtime.Intrinsics.Vector512<double> e = ExpM1(global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * a);
+            global::System.Runtime.Intrinsics.Vector512<double> r = -e / (e + global::System.Runtime.Intrinsics.Vector512.Create(2.0));
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(a, global::System.Runtime.Intrinsics.Vector512.Create(7.450580596923828E-09)), x, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), -r, r));
+        }
+        #endif
+
+        // Logistic of the activation rules (see ActivationRules.HelperBody).
+        private static double Logistic(double x)
+        {
+            double e = Exp(-global::System.Math.Abs(x));
+            double d = 1.0 + e;
+            return x >= 0.0 ? 1.0 / d : e / d;
+        }
+        #if NET8_0_OR_GREATER
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector128<double> Logistic(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
+            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector256<double> Logistic(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
+            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0) / d, e / d);
+        }
+
+        // Lane by lane the scalar Logistic, bit for bit.
+        private static global::System.Runtime.Intrinsics.Vector512<double> Logistic(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
+            global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(1.0) + e;
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0) / d, e / d);
+        }
+        #endif
+
         private static void WriteNumbers(global::System.IO.TextWriter writer, double[] values, int start, int count)
         {
             for (int i = 0; i < count; i++)
@@ -899,11 +1027,6 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -912,6 +1035,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

@@ -20,6 +20,12 @@ namespace BackpropGen.Generator.Emit.Layouts
 
         public override void WriteBody(Member member)
         {
+            if (member.Id == MemberId.PredictBatch)
+            {
+                Batch.BatchBody.Write(W, "Predict", new Batch.RowBlocksWriter(W, Network, "FrozenParameters").WriteBlocks);
+                return;
+            }
+
             if (member.Id != MemberId.Predict)
             {
                 throw NotRendered(member);
@@ -60,6 +66,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line("};");
             W.Line();
             VectorKernels.Write(W, Numeric, dotOnly: true, _slices.Select(l => l.Size));
+            new Batch.RowBlocksWriter(W, Network, "FrozenParameters").WriteSupport();
         }
     }
 }

@@ -17,13 +17,19 @@ namespace BackpropGen.Generator.Emit.Layouts
 
         public override void WriteBody(Member member)
         {
+            if (member.Id == MemberId.PredictBatch)
+            {
+                Batch.BatchBody.Write(W, "Predict", new Batch.RowLanesWriter(W, Network, frozen: true).WriteBlocks);
+                return;
+            }
+
             if (member.Id != MemberId.Predict)
             {
                 throw NotRendered(member);
             }
 
             var plan = new ChainRulePlan(Network, parametersAsLiterals: true);
-            QuantityLines.Write(W, T, new[] { plan.Inputs }.Concat(plan.Forward));
+            QuantityLines.Write(W, Numeric, new[] { plan.Inputs }.Concat(plan.Forward));
 
             W.Line();
             for (int k = 0; k < Network.OutputLayer.Neurons.Count; k++)
@@ -31,5 +37,7 @@ namespace BackpropGen.Generator.Emit.Layouts
                 W.Line($"output[{k}] = {QuantityNames.Out(Network.OutputLayer.Neurons[k])};");
             }
         }
+
+        public override void WriteSupport() => new Batch.RowLanesWriter(W, Network, frozen: true).WriteSupport();
     }
 }

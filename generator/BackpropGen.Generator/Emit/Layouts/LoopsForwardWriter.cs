@@ -49,38 +49,40 @@ namespace BackpropGen.Generator.Emit.Layouts
                     _w.Line($"net{n}[{last}] = Dot({Row(last)}, {layer.Feed}){BiasTerm(layer, last)};");
                 }
 
-                if (layer.Layer.Activation != ActivationKind.Softmax)
-                {
-                    Formula activation = ActivationRules.Output(layer.Layer.Description, "net", $"out_{n}", _network.Numeric);
-                    _w.OpenBlock($"for (int n = 0; n < {layer.Size}; n++)");
-                    _w.Line($"{_t} net = net{n}[n];");
-                    _w.Line($"out{n}[n] = {activation.Code};", activation.Maths);
-                    _w.CloseBlock();
-                }
-
                 if (layer.Layer.Activation == ActivationKind.Softmax)
                 {
-                    WriteSoftmax(n, layer.Size, softmaxStatistics);
+                    WriteSoftmax($"net{n}", $"out{n}", layer.Size, softmaxStatistics);
+                }
+                else
+                {
+                    WriteActivation(layer, $"net{n}", $"out{n}");
                 }
             }
         }
 
-        /// <summary>The softmax rules of <see cref="OutputLayerRules"/>, over the layer's arrays.</summary>
-        private void WriteSoftmax(int n, int size, string? statistics)
+        /// <summary>out_n = activation(net_n) over a layer's spans <paramref name="net"/> and <paramref name="output"/> (not softmax).</summary>
+        public void WriteActivation(LayerSlices layer, string net, string output)
+        {
+            LayerDescription description = layer.Layer.Description;
+            Formula activation = ActivationRules.Output(description, "net", "out_n", _network.Numeric);
+            LayerVectorLoop.Write(_w, _network.Numeric, layer.Size, new[] { ("net", net) }, output,
+                vector => ActivationRules.VectorOutput(description, "net", _network.Numeric, vector), activation.Code, activation.Maths);
+        }
+
+        /// <summary>The softmax rules of <see cref="OutputLayerRules"/>, over a layer's spans <paramref name="net"/> and <paramref name="output"/>.</summary>
+        public void WriteSoftmax(string net, string output, int size, string? statistics)
         {
             NumericType t = _network.Numeric;
-            string net = $"net{n}", output = $"out{n}";
             _w.Line();
             _w.Line("// Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).");
             _w.Line($"{_t} maxNet = {net}[0];");
             _w.Line($"for (int k = 1; k < {size}; k++) maxNet = {OutputLayerRules.Max("maxNet", $"{net}[k]", t)};");
+            LayerVectorLoop.Write(_w, t, size, new[] { ("net", net) }, output,
+                vector => OutputLayerRules.VectorShiftedExp("net", $"{vector}.Create(maxNet)"), OutputLayerRules.ShiftedExp("net", "maxNet"), "e_k = e^(net_k - max_net)");
             _w.Line($"{_t} sumExp = {t.Literal(0)};");
-            _w.OpenBlock($"for (int k = 0; k < {size}; k++)");
-            _w.Line($"{_t} e = {OutputLayerRules.ShiftedExp($"{net}[k]", "maxNet", t)};");
-            _w.Line($"{output}[k] = e;");
-            _w.Line("sumExp += e;");
-            _w.CloseBlock();
-            _w.Line($"for (int k = 0; k < {size}; k++) {output}[k] = {OutputLayerRules.Normalized($"{output}[k]", "sumExp")};");
+            _w.Line($"for (int k = 0; k < {size}; k++) sumExp += {output}[k];", "in order, as the unrolled layout adds them");
+            LayerVectorLoop.Write(_w, t, size, new[] { ("e", output) }, output,
+                vector => OutputLayerRules.VectorNormalized("e", $"{vector}.Create(sumExp)"), OutputLayerRules.Normalized("e", "sumExp"), "out_k = e_k / sum_exp");
             if (statistics is not null)
             {
                 _w.Line($"{statistics}MaxNet = maxNet;");
@@ -88,7 +90,8 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
-        private static string BiasTerm(LayerSlices layer, string neuron) => layer.Bias switch
+        /// <summary>" + bias" of neuron <paramref name="neuron"/>, as the forward pass adds it to the dot product (empty without biases).</summary>
+        public static string BiasTerm(LayerSlices layer, string neuron = "n") => layer.Bias switch
         {
             BiasKind.PerNeuron => $" + parameters[{layer.BiasOffset} + {neuron}]",
             BiasKind.Shared => $" + parameters[{layer.BiasOffset}]",

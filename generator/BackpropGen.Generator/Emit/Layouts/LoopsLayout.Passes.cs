@@ -25,7 +25,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             if (loss == LossKind.CrossEntropy && Output.Activation == ActivationKind.Softmax)
             {
                 W.Line($"{T} {QuantityNames.MaxNet} = s.MaxNet;");
-                W.Line($"{T} {QuantityNames.LogSumExp} = {Numeric.Math}.Log(s.SumExp);", "sum_exp >= 1, so never ln(0)");
+                W.Line($"{T} {QuantityNames.LogSumExp} = {LossRules.LogOfSumExp("s.SumExp")};", "sum_exp >= 1, so never ln(0)");
             }
 
             W.Line($"{T} loss = {Numeric.Literal(0)};");
@@ -169,11 +169,11 @@ namespace BackpropGen.Generator.Emit.Layouts
             int n = _slices[i].Number;
             LayerSlices below = _slices[i - 1];
             Formula dOut = ActivationRules.Derivative(below.Layer.Description, "net_h", "out_h", Numeric);
-            W.Line($"// Layer {n - 1}: delta_h = dE_total/dout_h * dout_h/dnet_h.");
-            W.OpenBlock($"for (int h = 0; h < {below.Size}; h++)");
-            W.Line($"{T} net_h = s.Net{n - 1}[h], out_h = s.Out{n - 1}[h];");
-            W.Line($"s.Delta{n - 1}[h] = {OutputLayerRules.ChainedDelta($"s.DEdout{n - 1}[h]", $"({dOut.Code})")};", dOut.Maths);
-            W.CloseBlock();
+            LayerDescription description = below.Layer.Description;
+            W.Line($"// Layer {n - 1}: delta_h = dE_total/dout_h * dout_h/dnet_h, {dOut.Maths}.");
+            LayerVectorLoop.Write(W, Numeric, below.Size, new[] { ("dEdout_h", $"s.DEdout{n - 1}"), ("net_h", $"s.Net{n - 1}"), ("out_h", $"s.Out{n - 1}") }, $"s.Delta{n - 1}",
+                vector => OutputLayerRules.ChainedDelta("dEdout_h", $"({ActivationRules.VectorDerivative(description, "net_h", "out_h", Numeric, vector)})"),
+                OutputLayerRules.ChainedDelta("dEdout_h", $"({dOut.Code})"), "delta_h");
         }
     }
 }

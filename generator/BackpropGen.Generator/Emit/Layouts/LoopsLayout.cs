@@ -93,6 +93,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                     W.Line("ForwardCore(s, input);");
                     W.Line($"new global::System.ReadOnlySpan<{T}>(s.Out{L}).CopyTo(output);");
                     break;
+                case MemberId.ForwardBatch:
+                    Batch.BatchBody.Write(W, "Forward", new Batch.RowBlocksWriter(W, Network, "_parameters").WriteBlocks);
+                    break;
                 case MemberId.Loss:
                     W.Line(scratch);
                     W.Line("ForwardCore(s, input);");
@@ -157,6 +160,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             WriteInputGradientCore();
             W.Line();
             VectorKernels.Write(W, Numeric, dotOnly: false, _slices.Select(l => l.Size));
+            new Batch.RowBlocksWriter(W, Network, "_parameters").WriteSupport();
         }
 
         private void WriteBackwardCalls(string gradient)

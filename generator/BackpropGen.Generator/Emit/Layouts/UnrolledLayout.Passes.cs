@@ -124,7 +124,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             }
         }
 
-        private void WriteBlocks(IEnumerable<QuantityBlock> blocks, IEnumerable<string>? skip = null) => QuantityLines.Write(W, T, blocks, skip);
+        private void WriteBlocks(IEnumerable<QuantityBlock> blocks, IEnumerable<string>? skip = null) => QuantityLines.Write(W, Numeric, blocks, skip);
 
         private void WriteGradientStores()
         {

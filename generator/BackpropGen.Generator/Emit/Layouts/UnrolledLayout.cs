@@ -60,6 +60,13 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.Forward:
                     WriteForward();
                     break;
+                case MemberId.ForwardBatch when _split:
+                    // A split network is too large for one method: the lanes chain would not fit one either. Row by row.
+                    Batch.BatchBody.Write(W, "Forward", blocks: null);
+                    break;
+                case MemberId.ForwardBatch:
+                    Batch.BatchBody.Write(W, "Forward", new Batch.RowLanesWriter(W, Network, frozen: false).WriteBlocks);
+                    break;
                 case MemberId.Loss when _split:
                     WriteSplitLoss();
                     break;
@@ -121,6 +128,10 @@ namespace BackpropGen.Generator.Emit.Layouts
             if (_split)
             {
                 WriteParts();
+            }
+            else
+            {
+                new Batch.RowLanesWriter(W, Network, frozen: false).WriteSupport();
             }
         }
     }

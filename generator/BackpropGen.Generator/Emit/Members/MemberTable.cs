@@ -11,6 +11,8 @@ namespace BackpropGen.Generator.Emit.Members
     {
         private const string InputDoc = "<paramref name=\"input\"/> (exactly InputCount values)";
 
+        private const string RowsDoc = "<paramref name=\"inputs\"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name=\"outputs\"/> (at least rows * OutputCount values)";
+
         public static readonly IReadOnlyList<Member> All = new[]
         {
             Constant(MemberId.InputCount, Audience.Both, "Number of inputs.", c => c.Network.Inputs.Count),
@@ -47,6 +49,11 @@ namespace BackpropGen.Generator.Emit.Members
                 $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>.",
                 c => $"public void Forward({c.In} input, {c.Out} output)",
                 new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
+                concurrency: Concurrency.Reads),
+            new Member(
+                MemberId.ForwardBatch, Audience.Trainable, MemberShape.Method,
+                $"Runs the network on every row of {RowsDoc}: row r of <paramref name=\"outputs\"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.",
+                c => $"public void ForwardBatch({c.In} inputs, {c.Out} outputs)",
                 concurrency: Concurrency.Reads),
             new Member(
                 MemberId.Loss, Audience.Trainable, MemberShape.Method,
@@ -167,6 +174,12 @@ namespace BackpropGen.Generator.Emit.Members
                 $"Runs the network on {InputDoc} and writes OutputCount values to <paramref name=\"output\"/>. Static, with the parameters compiled in: safe from any thread.",
                 c => $"public static void Predict({c.In} input, {c.Out} output)",
                 new[] { Exactly("input", "InputCount"), AtLeast("output", "OutputCount") },
+                isStatic: true,
+                concurrency: Concurrency.Static),
+            new Member(
+                MemberId.PredictBatch, Audience.Frozen, MemberShape.Method,
+                $"Runs the network on every row of {RowsDoc}: row r of <paramref name=\"outputs\"/> (OutputCount values from index r * OutputCount) is bit for bit what Predict writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Static, with the parameters compiled in: safe from any thread; allocates nothing after a thread's first call.",
+                c => $"public static void PredictBatch({c.In} inputs, {c.Out} outputs)",
                 isStatic: true,
                 concurrency: Concurrency.Static),
         };

@@ -27,17 +27,12 @@ namespace BackpropGen.Generator.Emit.Members
             c.W.Line("return loss / rows;");
         }
 
-        /// <summary>The per-thread buffers of TrainBatch and the check its batch length needs.</summary>
+        /// <summary>The per-thread buffers of TrainBatch.</summary>
         public static void WriteSupport(MemberContext c)
         {
             c.W.Line("// TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.");
             c.W.Line("[global::System.ThreadStatic]");
             c.W.Line($"private static {c.T}[]? t_batch;");
-            c.W.Line();
-            using (c.W.Block("private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)"))
-            {
-                c.W.Line("throw new global::System.ArgumentException(parameterName + \" must hold one or more whole rows of \" + rowLength + \" values, but has \" + actual + \".\", parameterName);");
-            }
         }
     }
 }

@@ -9,19 +9,24 @@ namespace BackpropGen.Generator.Emit.Walkthrough
 {
     /// <summary>
     /// A quantity's C# expression read back as a formula a person reads: every operand (a named quantity or a
-    /// parameter) becomes a slot, <c>global::System.Math.Exp(-x)</c> becomes <c>e^-x</c>, <c>Log</c> becomes <c>ln</c>,
+    /// parameter) becomes a slot, <c>Exp(-x)</c> (the class's deterministic exp, or System.Math's) becomes <c>e^-x</c>, <c>Log</c> becomes <c>ln</c>,
     /// literals lose their C# suffixes. The same template gives the formula (slots as names) and the formula with
     /// the numbers put in (slots as values), so the two always have the same shape as the code that computes them.
     /// </summary>
     internal sealed class ExpressionTemplate
     {
-        /// <summary>A math call, an identifier, a number, or any other single character.</summary>
+        /// <summary>A math call (System.Math's, or the class's own deterministic Exp, ExpM1, Log, Log1P, Tanh, Power), an identifier, a number, or any other single character.</summary>
         private static readonly Regex Token = new Regex(
-            @"(?<call>global::System\.MathF?\.(?<fn>[A-Za-z]+)\()|(?<id>[A-Za-z_][A-Za-z0-9_]*)|(?<num>[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?f?)|(?<other>.)",
+            @"(?<call>global::System\.MathF?\.(?<fn>[A-Za-z]+)\(|(?<fn>Exp|ExpM1|Log|Log1P|Tanh|Power|Logistic|SiLU)\()|(?<id>[A-Za-z_][A-Za-z0-9_]*)|(?<num>[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?f?)|(?<other>.)",
             RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
         private static readonly Regex NegatedExp = new Regex(
-            @"\Gglobal::System\.MathF?\.Exp\(-(?<id>[A-Za-z_][A-Za-z0-9_]*)\)",
+            @"\G(global::System\.MathF?\.)?Exp\(-(?<id>[A-Za-z_][A-Za-z0-9_]*)\)",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>The class's Logistic(x) and SiLU(x) of one operand, read as the article writes them: 1 / (1 + e^-x), x / (1 + e^-x).</summary>
+        private static readonly Regex Helper = new Regex(
+            @"\G(?<fn>Logistic|SiLU)\((?<id>[A-Za-z_][A-Za-z0-9_]*)\)",
             RegexOptions.CultureInvariant);
 
         private readonly List<Piece> _pieces;
@@ -45,6 +50,26 @@ namespace BackpropGen.Generator.Emit.Walkthrough
                     pieces.Add(Piece.Text("e^-"));
                     pieces.Add(Piece.Slot(negatedExp.Groups["id"].Value));
                     i += negatedExp.Length;
+                    continue;
+                }
+
+                Match helper = Helper.Match(code, i);
+                if (helper.Success && isOperand(helper.Groups["id"].Value))
+                {
+                    string x = helper.Groups["id"].Value;
+                    if (helper.Groups["fn"].Value == "SiLU")
+                    {
+                        pieces.Add(Piece.Slot(x));
+                        pieces.Add(Piece.Text(" / (1 + e^-"));
+                    }
+                    else
+                    {
+                        pieces.Add(Piece.Text("1 / (1 + e^-"));
+                    }
+
+                    pieces.Add(Piece.Slot(x));
+                    pieces.Add(Piece.Text(")"));
+                    i += helper.Length;
                     continue;
                 }
 
@@ -89,6 +114,11 @@ namespace BackpropGen.Generator.Emit.Walkthrough
         private static string MathName(string function) => function switch
         {
             "Exp" => "exp",
+            "ExpM1" => "expm1",
+            "Log1P" => "ln1p",
+            "Power" => "pow",
+            "Logistic" => "logistic",
+            "SiLU" => "silu",
             "Log" => "ln",
             "Tanh" => "tanh",
             "Max" => "max",
