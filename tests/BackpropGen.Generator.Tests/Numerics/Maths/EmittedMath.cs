@@ -16,7 +16,10 @@ public static class EmittedMath
 {
     public static readonly string[] Names = { "Exp", "ExpM1", "Log", "Log1P" };
 
-    private static readonly Lazy<(string Source, Type Type)> Compiled = new(() =>
+    internal const MathFunctionSet All = MathFunctionSet.Exp | MathFunctionSet.ExpM1 | MathFunctionSet.Log | MathFunctionSet.Log1P;
+
+    /// <summary>Both types' functions in one class, as <see cref="MathFunctions.Write"/> writes them.</summary>
+    public static string EmitSource()
     {
         var w = new SourceWriter();
         w.Line("#nullable enable");
@@ -24,19 +27,25 @@ public static class EmittedMath
         w.Line("{");
         w.Line("internal static class Emitted");
         w.Line("{");
-        MathFunctionSet all = MathFunctionSet.Exp | MathFunctionSet.ExpM1 | MathFunctionSet.Log | MathFunctionSet.Log1P;
-        MathFunctions.Write(w, NumericType.Double, all);
+        MathFunctions.Write(w, NumericType.Double, All);
         w.Line();
-        MathFunctions.Write(w, NumericType.Float, all);
+        MathFunctions.Write(w, NumericType.Float, All);
         w.Line("}");
         w.Line("}");
-        string source = w.ToString();
+        return w.ToString();
+    }
+
+    private static readonly Lazy<(string Source, Type Type)> Compiled = new(() =>
+    {
+        string source = EmitSource();
         var compilation = GeneratorHarness.CreateCompilation(new[] { source }, assemblyName: "EmittedMath");
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         return (source, GeneratorHarness.EmitAndLoad(compilation).GetType("MathUnderTest.Emitted", throwOnError: true)!);
     });
 
     public static string Source => Compiled.Value.Source;
+
+    public static Type Type => Compiled.Value.Type;
 
     public static TDelegate Get<TDelegate>(string name)
         where TDelegate : Delegate

@@ -7,7 +7,7 @@ namespace BackpropGen.Generator.Tests.Numerics.Maths;
 public static class MathInputs
 {
     /// <summary>Sweep points per function and type (the BigInteger reference costs a few microseconds each).</summary>
-    public const int SweepSize = 40_000;
+    public const int SweepSize = 50_000;
 
     public static double[] Sweep(string function, bool isFloat, int count = SweepSize)
     {
