@@ -841,47 +841,141 @@ namespace Snapshots
             static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static float Exp(float x) => global::System.MathF.Exp(x);
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static float Exp(float x)
+        {
+            float c = (x > 89f ? 89f : x);
+            c = (c < -110f ? -110f : c);
+            float kd = c * 1.442695f + 12582912f;  // k in the low mantissa bits
+            int k = global::System.BitConverter.SingleToInt32Bits(kd) - 1262485504;
+            kd -= 12582912f;                    // k as a floating-point number, exactly
+            float hi = c - kd * 0.69314575f;    // exact
+            float lo = kd * 1.4286068E-06f;
+            float r = hi - lo;
+            float t = r * r;
+            float p = r - t * (0.16666625f + t * -0.0027667333f);
+            float y = 1f - ((lo - (r * p) / (2f - p)) - hi);
+            return (!float.IsNaN(x) ? (y * global::System.BitConverter.Int32BitsToSingle(((k >> 1) + 127) << 23)) * global::System.BitConverter.Int32BitsToSingle(((k - (k >> 1)) + 127) << 23) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89f)), global::System.Runtime.Intrinsics.Vector128.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-110f)), global::System.Runtime.Intrinsics.Vector128.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector128<float> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<int> k = global::System.Runtime.Intrinsics.Vector128.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector128.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector128<float> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector128<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<float> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector128.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector128<float> y = global::System.Runtime.Intrinsics.Vector128.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89f)), global::System.Runtime.Intrinsics.Vector256.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-110f)), global::System.Runtime.Intrinsics.Vector256.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector256<float> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<int> k = global::System.Runtime.Intrinsics.Vector256.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector256.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector256<float> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector256<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<float> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector256.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector256<float> y = global::System.Runtime.Intrinsics.Vector256.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<float> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89f)), global::System.Runtime.Intrinsics.Vector512.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-110f)), global::System.Runtime.Intrinsics.Vector512.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector512<float> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<int> k = global::System.Runtime.Intrinsics.Vector512.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector512.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector512<float> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector512<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<float> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector512.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector512<float> y = global::System.Runtime.Intrinsics.Vector512.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23), x);
         }
         #endif
 
-        private static float Log1P(float x) => global::System.MathF.Log(1f + x);
+        // ln(1 + x), accurate near 0: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static float Log1P(float x)
+        {
+            float u = 1f + x;
+            float b = u - 1f;
+            float correction = ((1f - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            int ix = global::System.BitConverter.SingleToInt32Bits(u) + 4913933;
+            int k = (ix >> 23) - 127;
+            float f = global::System.BitConverter.Int32BitsToSingle((ix & 8388607) + 1060439283) - 1f;
+            float hfsq = 0.5f * f * f;
+            float s = f / (2f + f);
+            float z = s * s;
+            float w = z * z;
+            float R = z * (0.6666666f + w * 0.28498787f) + w * (0.40000972f + w * 0.24279079f);
+            float dk = global::System.BitConverter.Int32BitsToSingle(1262485504 + k) - 12582912f;  // k, exactly
+            float result = dk * 0.6931381f - ((hfsq - (s * (hfsq + R) + (dk * 9.058001E-06f + correction))) - f);
+            return (!float.IsNaN(x) ? (x < -1f ? float.NaN : (x == -1f ? float.NegativeInfinity : ((x == 0f || x == float.PositiveInfinity) ? x : result))) : x);  // x == 0 keeps the sign of zero
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<float> Log1P(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<float> u = global::System.Runtime.Intrinsics.Vector128.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector128<float> b = u - global::System.Runtime.Intrinsics.Vector128.Create(1f);
+            global::System.Runtime.Intrinsics.Vector128<float> correction = ((global::System.Runtime.Intrinsics.Vector128.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector128<int> ix = global::System.Runtime.Intrinsics.Vector128.AsInt32(u) + global::System.Runtime.Intrinsics.Vector128.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector128<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector128.Create(127);
+            global::System.Runtime.Intrinsics.Vector128<float> f = global::System.Runtime.Intrinsics.Vector128.AsSingle((ix & global::System.Runtime.Intrinsics.Vector128.Create(8388607)) + global::System.Runtime.Intrinsics.Vector128.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector128.Create(1f);
+            global::System.Runtime.Intrinsics.Vector128<float> hfsq = global::System.Runtime.Intrinsics.Vector128.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector128<float> s = f / (global::System.Runtime.Intrinsics.Vector128.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector128<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector128<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector128<float> R = z * (global::System.Runtime.Intrinsics.Vector128.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector128<float> dk = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector128<float> result = dk * global::System.Runtime.Intrinsics.Vector128.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector128.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(float.NaN), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect((global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(0f)) | global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         private static global::System.Runtime.Intrinsics.Vector256<float> Log1P(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<float> u = global::System.Runtime.Intrinsics.Vector256.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector256<float> b = u - global::System.Runtime.Intrinsics.Vector256.Create(1f);
+            global::System.Runtime.Intrinsics.Vector256<float> correction = ((global::System.Runtime.Intrinsics.Vector256.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector256<int> ix = global::System.Runtime.Intrinsics.Vector256.AsInt32(u) + global::System.Runtime.Intrinsics.Vector256.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector256<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector256.Create(127);
+            global::System.Runtime.Intrinsics.Vector256<float> f = global::System.Runtime.Intrinsics.Vector256.AsSingle((ix & global::System.Runtime.Intrinsics.Vector256.Create(8388607)) + global::System.Runtime.Intrinsics.Vector256.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector256.Create(1f);
+            global::System.Runtime.Intrinsics.Vector256<float> hfsq = global::System.Runtime.Intrinsics.Vector256.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector256<float> s = f / (global::System.Runtime.Intrinsics.Vector256.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector256<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector256<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector256<float> R = z * (global::System.Runtime.Intrinsics.Vector256.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector256<float> dk = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector256<float> result = dk * global::System.Runtime.Intrinsics.Vector256.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector256.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(float.NaN), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect((global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(0f)) | global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         private static global::System.Runtime.Intrinsics.Vector512<float> Log1P(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<float> u = global::System.Runtime.Intrinsics.Vector512.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector512<float> b = u - global::System.Runtime.Intrinsics.Vector512.Create(1f);
+            global::System.Runtime.Intrinsics.Vector512<float> correction = ((global::System.Runtime.Intrinsics.Vector512.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector512<int> ix = global::System.Runtime.Intrinsics.Vector512.AsInt32(u) + global::System.Runtime.Intrinsics.Vector512.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector512<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector512.Create(127);
+            global::System.Runtime.Intrinsics.Vector512<float> f = global::System.Runtime.Intrinsics.Vector512.AsSingle((ix & global::System.Runtime.Intrinsics.Vector512.Create(8388607)) + global::System.Runtime.Intrinsics.Vector512.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector512.Create(1f);
+            global::System.Runtime.Intrinsics.Vector512<float> hfsq = global::System.Runtime.Intrinsics.Vector512.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector512<float> s = f / (global::System.Runtime.Intrinsics.Vector512.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector512<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector512<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector512<float> R = z * (global::System.Runtime.Intrinsics.Vector512.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector512<float> dk = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector512<float> result = dk * global::System.Runtime.Intrinsics.Vector512.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector512.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(float.NaN), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect((global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(0f)) | global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         #endif
 

@@ -1162,47 +1162,133 @@ namespace Snapshots
             static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static double Exp(double x) => global::System.Math.Exp(x);
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Exp(double x)
+        {
+            double c = (x > 710.0 ? 710.0 : x);
+            c = (c < -746.0 ? -746.0 : c);
+            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
+            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double hi = c - kd * 0.6931471803691238;  // exact
+            double lo = kd * 1.9082149292705877E-10;
+            double r = hi - lo;
+            double t = r * r;
+            double p = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (6.613756321437934E-05 + t * (-1.6533902205465252E-06 + t * 4.1381367970572385E-08))));
+            double y = 1.0 - ((lo - (r * p) / (2.0 - p)) - hi);
+            return (!double.IsNaN(x) ? (y * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), global::System.Runtime.Intrinsics.Vector128.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector128.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector128.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector128<double> y = global::System.Runtime.Intrinsics.Vector128.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), global::System.Runtime.Intrinsics.Vector256.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector256.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector256.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector256<double> y = global::System.Runtime.Intrinsics.Vector256.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), global::System.Runtime.Intrinsics.Vector512.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector512.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector512.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector512<double> y = global::System.Runtime.Intrinsics.Vector512.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
         }
         #endif
 
-        private static double Log(double x) => global::System.Math.Log(x);
+        // ln(x): IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Log(double x)
+        {
+            double u = (x < 2.2250738585072014E-308 ? x * 18014398509481984.0 : x);  // exact
+            long ix = global::System.BitConverter.DoubleToInt64Bits(u) + 2638149301829632L;
+            long k = (ix >> 52) - 1023L;
+            double f = global::System.BitConverter.Int64BitsToDouble((ix & 4503599627370495L) + 4604544269498187776L) - 1.0;
+            double hfsq = 0.5 * f * f;
+            double s = f / (2.0 + f);
+            double z = s * s;
+            double w = z * z;
+            double R = z * (0.6666666666666735 + w * (0.2857142874366239 + w * (0.1818357216161805 + w * 0.14798198605116586))) + w * (0.3999999999940942 + w * (0.22222198432149784 + w * 0.15313837699209373));
+            double dk = global::System.BitConverter.Int64BitsToDouble(4843621399236968448L + k) - 6755399441055744.0 - (x < 2.2250738585072014E-308 ? 54.0 : 0.0);  // k, exactly
+            double result = dk * 0.6931471803691238 - ((hfsq - (s * (hfsq + R) + dk * 1.9082149292705877E-10)) - f);
+            return (!double.IsNaN(x) ? (x < 0.0 ? double.NaN : (x == 0.0 ? double.NegativeInfinity : (x == double.PositiveInfinity ? x : result))) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Log(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> u = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector128.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector128<long> ix = global::System.Runtime.Intrinsics.Vector128.AsInt64(u) + global::System.Runtime.Intrinsics.Vector128.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector128<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector128.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.AsDouble((ix & global::System.Runtime.Intrinsics.Vector128.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector128.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector128<double> hfsq = global::System.Runtime.Intrinsics.Vector128.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector128<double> s = f / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector128<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector128<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector128<double> R = z * (global::System.Runtime.Intrinsics.Vector128.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector128<double> dk = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector128.Create(54.0), global::System.Runtime.Intrinsics.Vector128.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> result = dk * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(double.NaN), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), x, result))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Log(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> u = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector256.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector256<long> ix = global::System.Runtime.Intrinsics.Vector256.AsInt64(u) + global::System.Runtime.Intrinsics.Vector256.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector256<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector256.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.AsDouble((ix & global::System.Runtime.Intrinsics.Vector256.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector256.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector256<double> hfsq = global::System.Runtime.Intrinsics.Vector256.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector256<double> s = f / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector256<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector256<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector256<double> R = z * (global::System.Runtime.Intrinsics.Vector256.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector256<double> dk = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector256.Create(54.0), global::System.Runtime.Intrinsics.Vector256.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> result = dk * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(double.NaN), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), x, result))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Log(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> u = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector512.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector512<long> ix = global::System.Runtime.Intrinsics.Vector512.AsInt64(u) + global::System.Runtime.Intrinsics.Vector512.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector512<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector512.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector512<double> f = global::System.Runtime.Intrinsics.Vector512.AsDouble((ix & global::System.Runtime.Intrinsics.Vector512.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector512.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector512<double> hfsq = global::System.Runtime.Intrinsics.Vector512.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector512<double> s = f / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector512<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector512<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector512<double> R = z * (global::System.Runtime.Intrinsics.Vector512.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector512<double> dk = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector512.Create(54.0), global::System.Runtime.Intrinsics.Vector512.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> result = dk * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(double.NaN), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), x, result))), x);
         }
         #endif
 

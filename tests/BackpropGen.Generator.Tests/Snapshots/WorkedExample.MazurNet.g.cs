@@ -978,25 +978,68 @@ namespace WorkedExample
             static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        private static double Exp(double x) => global::System.Math.Exp(x);
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Exp(double x)
+        {
+            double c = (x > 710.0 ? 710.0 : x);
+            c = (c < -746.0 ? -746.0 : c);
+            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
+            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double hi = c - kd * 0.6931471803691238;  // exact
+            double lo = kd * 1.9082149292705877E-10;
+            double r = hi - lo;
+            double t = r * r;
+            double p = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (6.613756321437934E-05 + t * (-1.6533902205465252E-06 + t * 4.1381367970572385E-08))));
+            double y = 1.0 - ((lo - (r * p) / (2.0 - p)) - hi);
+            return (!double.IsNaN(x) ? (y * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), global::System.Runtime.Intrinsics.Vector128.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector128.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector128.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector128<double> y = global::System.Runtime.Intrinsics.Vector128.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), global::System.Runtime.Intrinsics.Vector256.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector256.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector256.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector256<double> y = global::System.Runtime.Intrinsics.Vector256.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), global::System.Runtime.Intrinsics.Vector512.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector512.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector512.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector512<double> y = global::System.Runtime.Intrinsics.Vector512.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
         }
         #endif
 
