@@ -142,32 +142,6 @@ namespace Snapshots
             output[0] = out_o1;
         }
 
-        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
-        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
-        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-        {
-            int rows = inputs.Length / InputCount;
-            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
-            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
-            int row = 0;
-            #if NET8_0_OR_GREATER
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector512<float>.Count; row += global::System.Runtime.Intrinsics.Vector512<float>.Count) ForwardLanes512(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector256<float>.Count; row += global::System.Runtime.Intrinsics.Vector256<float>.Count) ForwardLanes256(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector128<float>.Count; row += global::System.Runtime.Intrinsics.Vector128<float>.Count) ForwardLanes128(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            #endif
-            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
-        }
-
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -867,183 +841,141 @@ namespace Snapshots
             static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        #if NET8_0_OR_GREATER
-        // Forward for 16 rows at once, one row per lane of Vector512<float>: the inputs hold at least 16 rows, the outputs room for them.
-        private void ForwardLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static float Exp(float x)
         {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector512<float> i1 = LoadRows512(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector512<float> i2 = LoadRows512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector512<float> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector512<float> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
-            global::System.Runtime.Intrinsics.Vector512<float> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector512<float> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
-
-            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector512<float> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector512<float> out_o1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
-
-            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
+            float c = (x > 89f ? 89f : x);
+            c = (c < -110f ? -110f : c);
+            float kd = c * 1.442695f + 12582912f;  // k in the low mantissa bits
+            int k = global::System.BitConverter.SingleToInt32Bits(kd) - 1262485504;
+            kd -= 12582912f;                    // k as a floating-point number, exactly
+            float hi = c - kd * 0.69314575f;    // exact
+            float lo = kd * 1.4286068E-06f;
+            float r = hi - lo;
+            float t = r * r;
+            float p = r - t * (0.16666625f + t * -0.0027667333f);
+            float y = 1f - ((lo - (r * p) / (2f - p)) - hi);
+            return (!float.IsNaN(x) ? (y * global::System.BitConverter.Int32BitsToSingle(((k >> 1) + 127) << 23)) * global::System.BitConverter.Int32BitsToSingle(((k - (k >> 1)) + 127) << 23) : x);
         }
-
-        // One input of 16 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<float> LoadRows512(ref float first) => global::System.Runtime.Intrinsics.Vector512.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * InputCount));
-
-        // One output of 16 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector512<float> value, ref float first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 3);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 4);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 5);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 6);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 8);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 9);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 10);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 11);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 12);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 13);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 14);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 15);
-        }
-
-        // Forward for 8 rows at once, one row per lane of Vector256<float>: the inputs hold at least 8 rows, the outputs room for them.
-        private void ForwardLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-        {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector256<float> i1 = LoadRows256(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector256<float> i2 = LoadRows256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector256<float> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector256<float> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
-            global::System.Runtime.Intrinsics.Vector256<float> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector256<float> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
-
-            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector256<float> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector256<float> out_o1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
-
-            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
-        }
-
-        // One input of 8 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<float> LoadRows256(ref float first) => global::System.Runtime.Intrinsics.Vector256.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount));
-
-        // One output of 8 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector256<float> value, ref float first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 4);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 5);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 6);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 7);
-        }
-
-        // Forward for 4 rows at once, one row per lane of Vector128<float>: the inputs hold at least 4 rows, the outputs room for them.
-        private void ForwardLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-        {
-            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector128<float> i1 = LoadRows128(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector128<float> i2 = LoadRows128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector128<float> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector128<float> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
-            global::System.Runtime.Intrinsics.Vector128<float> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector128<float> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
-
-            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector128<float> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector128<float> out_o1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
-
-            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
-        }
-
-        // One input of 4 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<float> LoadRows128(ref float first) => global::System.Runtime.Intrinsics.Vector128.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount));
-
-        // One output of 4 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector128<float> value, ref float first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 3);
-        }
-
-        #endif
-
-        private static float Exp(float x) => global::System.MathF.Exp(x);
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89f)), global::System.Runtime.Intrinsics.Vector128.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-110f)), global::System.Runtime.Intrinsics.Vector128.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector128<float> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<int> k = global::System.Runtime.Intrinsics.Vector128.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector128.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector128<float> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector128<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<float> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector128.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector128<float> y = global::System.Runtime.Intrinsics.Vector128.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89f)), global::System.Runtime.Intrinsics.Vector256.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-110f)), global::System.Runtime.Intrinsics.Vector256.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector256<float> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<int> k = global::System.Runtime.Intrinsics.Vector256.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector256.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector256<float> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector256<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<float> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector256.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector256<float> y = global::System.Runtime.Intrinsics.Vector256.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<float> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89f)), global::System.Runtime.Intrinsics.Vector512.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-110f)), global::System.Runtime.Intrinsics.Vector512.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector512<float> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<int> k = global::System.Runtime.Intrinsics.Vector512.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector512.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector512<float> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector512<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<float> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector512.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector512<float> y = global::System.Runtime.Intrinsics.Vector512.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23), x);
         }
         #endif
 
-        private static float Log1P(float x) => global::System.MathF.Log(1f + x);
+        // ln(1 + x), accurate near 0: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static float Log1P(float x)
+        {
+            float u = 1f + x;
+            float b = u - 1f;
+            float correction = ((1f - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            int ix = global::System.BitConverter.SingleToInt32Bits(u) + 4913933;
+            int k = (ix >> 23) - 127;
+            float f = global::System.BitConverter.Int32BitsToSingle((ix & 8388607) + 1060439283) - 1f;
+            float hfsq = 0.5f * f * f;
+            float s = f / (2f + f);
+            float z = s * s;
+            float w = z * z;
+            float R = z * (0.6666666f + w * 0.28498787f) + w * (0.40000972f + w * 0.24279079f);
+            float dk = global::System.BitConverter.Int32BitsToSingle(1262485504 + k) - 12582912f;  // k, exactly
+            float result = dk * 0.6931381f - ((hfsq - (s * (hfsq + R) + (dk * 9.058001E-06f + correction))) - f);
+            return (!float.IsNaN(x) ? (x < -1f ? float.NaN : (x == -1f ? float.NegativeInfinity : ((x == 0f || x == float.PositiveInfinity) ? x : result))) : x);  // x == 0 keeps the sign of zero
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<float> Log1P(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<float> u = global::System.Runtime.Intrinsics.Vector128.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector128<float> b = u - global::System.Runtime.Intrinsics.Vector128.Create(1f);
+            global::System.Runtime.Intrinsics.Vector128<float> correction = ((global::System.Runtime.Intrinsics.Vector128.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector128<int> ix = global::System.Runtime.Intrinsics.Vector128.AsInt32(u) + global::System.Runtime.Intrinsics.Vector128.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector128<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector128.Create(127);
+            global::System.Runtime.Intrinsics.Vector128<float> f = global::System.Runtime.Intrinsics.Vector128.AsSingle((ix & global::System.Runtime.Intrinsics.Vector128.Create(8388607)) + global::System.Runtime.Intrinsics.Vector128.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector128.Create(1f);
+            global::System.Runtime.Intrinsics.Vector128<float> hfsq = global::System.Runtime.Intrinsics.Vector128.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector128<float> s = f / (global::System.Runtime.Intrinsics.Vector128.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector128<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector128<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector128<float> R = z * (global::System.Runtime.Intrinsics.Vector128.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector128<float> dk = global::System.Runtime.Intrinsics.Vector128.AsSingle(global::System.Runtime.Intrinsics.Vector128.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector128<float> result = dk * global::System.Runtime.Intrinsics.Vector128.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector128.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(float.NaN), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(-1f)), global::System.Runtime.Intrinsics.Vector128.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect((global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(0f)) | global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         private static global::System.Runtime.Intrinsics.Vector256<float> Log1P(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<float> u = global::System.Runtime.Intrinsics.Vector256.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector256<float> b = u - global::System.Runtime.Intrinsics.Vector256.Create(1f);
+            global::System.Runtime.Intrinsics.Vector256<float> correction = ((global::System.Runtime.Intrinsics.Vector256.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector256<int> ix = global::System.Runtime.Intrinsics.Vector256.AsInt32(u) + global::System.Runtime.Intrinsics.Vector256.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector256<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector256.Create(127);
+            global::System.Runtime.Intrinsics.Vector256<float> f = global::System.Runtime.Intrinsics.Vector256.AsSingle((ix & global::System.Runtime.Intrinsics.Vector256.Create(8388607)) + global::System.Runtime.Intrinsics.Vector256.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector256.Create(1f);
+            global::System.Runtime.Intrinsics.Vector256<float> hfsq = global::System.Runtime.Intrinsics.Vector256.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector256<float> s = f / (global::System.Runtime.Intrinsics.Vector256.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector256<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector256<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector256<float> R = z * (global::System.Runtime.Intrinsics.Vector256.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector256<float> dk = global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector256<float> result = dk * global::System.Runtime.Intrinsics.Vector256.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector256.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(float.NaN), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(-1f)), global::System.Runtime.Intrinsics.Vector256.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect((global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(0f)) | global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         private static global::System.Runtime.Intrinsics.Vector512<float> Log1P(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<float> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<float>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log1P(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<float> u = global::System.Runtime.Intrinsics.Vector512.Create(1f) + x;
+            global::System.Runtime.Intrinsics.Vector512<float> b = u - global::System.Runtime.Intrinsics.Vector512.Create(1f);
+            global::System.Runtime.Intrinsics.Vector512<float> correction = ((global::System.Runtime.Intrinsics.Vector512.Create(1f) - (u - b)) + (x - b)) / u;  // TwoSum: (1 + x) - u exactly, over u
+            global::System.Runtime.Intrinsics.Vector512<int> ix = global::System.Runtime.Intrinsics.Vector512.AsInt32(u) + global::System.Runtime.Intrinsics.Vector512.Create(4913933);
+            global::System.Runtime.Intrinsics.Vector512<int> k = (ix >> 23) - global::System.Runtime.Intrinsics.Vector512.Create(127);
+            global::System.Runtime.Intrinsics.Vector512<float> f = global::System.Runtime.Intrinsics.Vector512.AsSingle((ix & global::System.Runtime.Intrinsics.Vector512.Create(8388607)) + global::System.Runtime.Intrinsics.Vector512.Create(1060439283)) - global::System.Runtime.Intrinsics.Vector512.Create(1f);
+            global::System.Runtime.Intrinsics.Vector512<float> hfsq = global::System.Runtime.Intrinsics.Vector512.Create(0.5f) * f * f;
+            global::System.Runtime.Intrinsics.Vector512<float> s = f / (global::System.Runtime.Intrinsics.Vector512.Create(2f) + f);
+            global::System.Runtime.Intrinsics.Vector512<float> z = s * s;
+            global::System.Runtime.Intrinsics.Vector512<float> w = z * z;
+            global::System.Runtime.Intrinsics.Vector512<float> R = z * (global::System.Runtime.Intrinsics.Vector512.Create(0.6666666f) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.28498787f)) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.40000972f) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.24279079f));
+            global::System.Runtime.Intrinsics.Vector512<float> dk = global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.Create(1262485504) + k) - global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k, exactly
+            global::System.Runtime.Intrinsics.Vector512<float> result = dk * global::System.Runtime.Intrinsics.Vector512.Create(0.6931381f) - ((hfsq - (s * (hfsq + R) + (dk * global::System.Runtime.Intrinsics.Vector512.Create(9.058001E-06f) + correction))) - f);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(float.NaN), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(-1f)), global::System.Runtime.Intrinsics.Vector512.Create(float.NegativeInfinity), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect((global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(0f)) | global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(float.PositiveInfinity))), x, result))), x);  // x == 0 keeps the sign of zero
         }
         #endif
 
@@ -1094,6 +1026,11 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static float[]? t_batch;
 
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
+        }
+
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -1102,11 +1039,6 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
-        }
-
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

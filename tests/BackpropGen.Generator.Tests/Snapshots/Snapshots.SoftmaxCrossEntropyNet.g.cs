@@ -184,32 +184,6 @@ namespace Snapshots
             output[2] = out_o3;
         }
 
-        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
-        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
-        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
-        {
-            int rows = inputs.Length / InputCount;
-            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
-            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
-            int row = 0;
-            #if NET8_0_OR_GREATER
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector512<double>.Count; row += global::System.Runtime.Intrinsics.Vector512<double>.Count) ForwardLanes512(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector256<double>.Count; row += global::System.Runtime.Intrinsics.Vector256<double>.Count) ForwardLanes256(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-            {
-                for (; row <= rows - global::System.Runtime.Intrinsics.Vector128<double>.Count; row += global::System.Runtime.Intrinsics.Vector128<double>.Count) ForwardLanes128(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
-            }
-            #endif
-            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
-        }
-
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -1188,208 +1162,133 @@ namespace Snapshots
             static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        #if NET8_0_OR_GREATER
-        // Forward for 8 rows at once, one row per lane of Vector512<double>: the inputs hold at least 8 rows, the outputs room for them.
-        private void ForwardLanes512(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Exp(double x)
         {
-            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector512<double> i1 = LoadRows512(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector512<double> i2 = LoadRows512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector512<double> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<double>.Zero);  // out_h1 = max(0, net_h1)
-            global::System.Runtime.Intrinsics.Vector512<double> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<double>.Zero);  // out_h2 = max(0, net_h2)
-
-            // Layer 2, output layer o1..o3: softmax, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector512<double> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector512<double> net_o2 = global::System.Runtime.Intrinsics.Vector512.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
-            global::System.Runtime.Intrinsics.Vector512<double> net_o3 = global::System.Runtime.Intrinsics.Vector512.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
-            global::System.Runtime.Intrinsics.Vector512<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector512<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
-            global::System.Runtime.Intrinsics.Vector512<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
-            global::System.Runtime.Intrinsics.Vector512<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector512<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector512<double> out_o3 = exp_o3 / sum_exp;  // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
-
-            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
-            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
-            StoreRows(out_o3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2));
+            double c = (x > 710.0 ? 710.0 : x);
+            c = (c < -746.0 ? -746.0 : c);
+            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
+            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double hi = c - kd * 0.6931471803691238;  // exact
+            double lo = kd * 1.9082149292705877E-10;
+            double r = hi - lo;
+            double t = r * r;
+            double p = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (6.613756321437934E-05 + t * (-1.6533902205465252E-06 + t * 4.1381367970572385E-08))));
+            double y = 1.0 - ((lo - (r * p) / (2.0 - p)) - hi);
+            return (!double.IsNaN(x) ? (y * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
         }
-
-        // One input of 8 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector512<double> LoadRows512(ref double first) => global::System.Runtime.Intrinsics.Vector512.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount));
-
-        // One output of 8 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector512<double> value, ref double first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 3);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 4);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 5);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 6);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
-        }
-
-        private static global::System.Runtime.Intrinsics.Vector512<double> LaneMax(global::System.Runtime.Intrinsics.Vector512<double> soFar, global::System.Runtime.Intrinsics.Vector512<double> next) => global::System.Runtime.Intrinsics.Vector512.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 1)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 2), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 2)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 3), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 3)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 4), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 4)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 5), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 5)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 6), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 6)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector512.GetElement(soFar, 7), global::System.Runtime.Intrinsics.Vector512.GetElement(next, 7)));
-
-        // Forward for 4 rows at once, one row per lane of Vector256<double>: the inputs hold at least 4 rows, the outputs room for them.
-        private void ForwardLanes256(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
-        {
-            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector256<double> i1 = LoadRows256(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector256<double> i2 = LoadRows256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector256<double> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<double>.Zero);  // out_h1 = max(0, net_h1)
-            global::System.Runtime.Intrinsics.Vector256<double> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<double>.Zero);  // out_h2 = max(0, net_h2)
-
-            // Layer 2, output layer o1..o3: softmax, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector256<double> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector256<double> net_o2 = global::System.Runtime.Intrinsics.Vector256.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
-            global::System.Runtime.Intrinsics.Vector256<double> net_o3 = global::System.Runtime.Intrinsics.Vector256.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
-            global::System.Runtime.Intrinsics.Vector256<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector256<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
-            global::System.Runtime.Intrinsics.Vector256<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
-            global::System.Runtime.Intrinsics.Vector256<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector256<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector256<double> out_o3 = exp_o3 / sum_exp;  // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
-
-            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
-            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
-            StoreRows(out_o3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2));
-        }
-
-        // One input of 4 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector256<double> LoadRows256(ref double first) => global::System.Runtime.Intrinsics.Vector256.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount));
-
-        // One output of 4 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector256<double> value, ref double first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 1);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 2);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
-        }
-
-        private static global::System.Runtime.Intrinsics.Vector256<double> LaneMax(global::System.Runtime.Intrinsics.Vector256<double> soFar, global::System.Runtime.Intrinsics.Vector256<double> next) => global::System.Runtime.Intrinsics.Vector256.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 1)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 2), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 2)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector256.GetElement(soFar, 3), global::System.Runtime.Intrinsics.Vector256.GetElement(next, 3)));
-
-        // Forward for 2 rows at once, one row per lane of Vector128<double>: the inputs hold at least 2 rows, the outputs room for them.
-        private void ForwardLanes128(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
-        {
-            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-
-            // Inputs
-            global::System.Runtime.Intrinsics.Vector128<double> i1 = LoadRows128(ref x);  // input i1
-            global::System.Runtime.Intrinsics.Vector128<double> i2 = LoadRows128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
-
-            // Layer 1, hidden layer h1..h2: relu, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector128<double> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
-            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<double>.Zero);  // out_h1 = max(0, net_h1)
-            global::System.Runtime.Intrinsics.Vector128<double> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
-            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<double>.Zero);  // out_h2 = max(0, net_h2)
-
-            // Layer 2, output layer o1..o3: softmax, a bias per neuron.
-            // net = sum of weight * input (+ bias); out = activation(net).
-            global::System.Runtime.Intrinsics.Vector128<double> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
-            global::System.Runtime.Intrinsics.Vector128<double> net_o2 = global::System.Runtime.Intrinsics.Vector128.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o2);  // net_o2 = w7*out_h1 + w8*out_h2 + b_o2
-            global::System.Runtime.Intrinsics.Vector128<double> net_o3 = global::System.Runtime.Intrinsics.Vector128.Create(w9) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w10) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o3);  // net_o3 = w9*out_h1 + w10*out_h2 + b_o3
-            global::System.Runtime.Intrinsics.Vector128<double> max_net = LaneMax(LaneMax(net_o1, net_o2), net_o3);  // max_net = max over the layer of net; subtracting it keeps every e^x <= 1
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o1 = Exp(net_o1 - max_net);  // exp_o1 = e^(net_o1 - max_net)
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o2 = Exp(net_o2 - max_net);  // exp_o2 = e^(net_o2 - max_net)
-            global::System.Runtime.Intrinsics.Vector128<double> exp_o3 = Exp(net_o3 - max_net);  // exp_o3 = e^(net_o3 - max_net)
-            global::System.Runtime.Intrinsics.Vector128<double> sum_exp = exp_o1 + exp_o2 + exp_o3;  // sum_exp = exp_o1 + exp_o2 + exp_o3
-            global::System.Runtime.Intrinsics.Vector128<double> out_o1 = exp_o1 / sum_exp;  // out_o1 = e^net_o1 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector128<double> out_o2 = exp_o2 / sum_exp;  // out_o2 = e^net_o2 / sum_j e^net_j (softmax)
-            global::System.Runtime.Intrinsics.Vector128<double> out_o3 = exp_o3 / sum_exp;  // out_o3 = e^net_o3 / sum_j e^net_j (softmax)
-
-            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
-            StoreRows(out_o1, ref y);
-            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
-            StoreRows(out_o3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 2));
-        }
-
-        // One input of 2 consecutive rows (InputCount apart) as one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::System.Runtime.Intrinsics.Vector128<double> LoadRows128(ref double first) => global::System.Runtime.Intrinsics.Vector128.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount));
-
-        // One output of 2 consecutive rows (OutputCount apart) from one vector.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static void StoreRows(global::System.Runtime.Intrinsics.Vector128<double> value, ref double first)
-        {
-            first = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 0);
-            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
-        }
-
-        private static global::System.Runtime.Intrinsics.Vector128<double> LaneMax(global::System.Runtime.Intrinsics.Vector128<double> soFar, global::System.Runtime.Intrinsics.Vector128<double> next) => global::System.Runtime.Intrinsics.Vector128.Create(global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.GetElement(soFar, 0), global::System.Runtime.Intrinsics.Vector128.GetElement(next, 0)), global::System.Math.Max(global::System.Runtime.Intrinsics.Vector128.GetElement(soFar, 1), global::System.Runtime.Intrinsics.Vector128.GetElement(next, 1)));
-
-        #endif
-
-        private static double Exp(double x) => global::System.Math.Exp(x);
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), global::System.Runtime.Intrinsics.Vector128.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector128.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector128.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector128<double> y = global::System.Runtime.Intrinsics.Vector128.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), global::System.Runtime.Intrinsics.Vector256.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector256.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector256.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector256<double> y = global::System.Runtime.Intrinsics.Vector256.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), global::System.Runtime.Intrinsics.Vector512.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector512.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector512.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector512<double> y = global::System.Runtime.Intrinsics.Vector512.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
         }
         #endif
 
-        private static double Log(double x) => global::System.Math.Log(x);
+        // ln(x): IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Log(double x)
+        {
+            double u = (x < 2.2250738585072014E-308 ? x * 18014398509481984.0 : x);  // exact
+            long ix = global::System.BitConverter.DoubleToInt64Bits(u) + 2638149301829632L;
+            long k = (ix >> 52) - 1023L;
+            double f = global::System.BitConverter.Int64BitsToDouble((ix & 4503599627370495L) + 4604544269498187776L) - 1.0;
+            double hfsq = 0.5 * f * f;
+            double s = f / (2.0 + f);
+            double z = s * s;
+            double w = z * z;
+            double R = z * (0.6666666666666735 + w * (0.2857142874366239 + w * (0.1818357216161805 + w * 0.14798198605116586))) + w * (0.3999999999940942 + w * (0.22222198432149784 + w * 0.15313837699209373));
+            double dk = global::System.BitConverter.Int64BitsToDouble(4843621399236968448L + k) - 6755399441055744.0 - (x < 2.2250738585072014E-308 ? 54.0 : 0.0);  // k, exactly
+            double result = dk * 0.6931471803691238 - ((hfsq - (s * (hfsq + R) + dk * 1.9082149292705877E-10)) - f);
+            return (!double.IsNaN(x) ? (x < 0.0 ? double.NaN : (x == 0.0 ? double.NegativeInfinity : (x == double.PositiveInfinity ? x : result))) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Log(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> u = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector128.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector128<long> ix = global::System.Runtime.Intrinsics.Vector128.AsInt64(u) + global::System.Runtime.Intrinsics.Vector128.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector128<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector128.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector128<double> f = global::System.Runtime.Intrinsics.Vector128.AsDouble((ix & global::System.Runtime.Intrinsics.Vector128.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector128.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector128.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector128<double> hfsq = global::System.Runtime.Intrinsics.Vector128.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector128<double> s = f / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector128<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector128<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector128<double> R = z * (global::System.Runtime.Intrinsics.Vector128.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector128.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector128.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector128<double> dk = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector128.Create(54.0), global::System.Runtime.Intrinsics.Vector128.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> result = dk * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(double.NaN), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), global::System.Runtime.Intrinsics.Vector128.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, global::System.Runtime.Intrinsics.Vector128.Create(double.PositiveInfinity)), x, result))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Log(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> u = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector256.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector256<long> ix = global::System.Runtime.Intrinsics.Vector256.AsInt64(u) + global::System.Runtime.Intrinsics.Vector256.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector256<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector256.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector256<double> f = global::System.Runtime.Intrinsics.Vector256.AsDouble((ix & global::System.Runtime.Intrinsics.Vector256.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector256.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector256.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector256<double> hfsq = global::System.Runtime.Intrinsics.Vector256.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector256<double> s = f / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector256<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector256<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector256<double> R = z * (global::System.Runtime.Intrinsics.Vector256.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector256.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector256.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector256<double> dk = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector256.Create(54.0), global::System.Runtime.Intrinsics.Vector256.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> result = dk * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(double.NaN), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), global::System.Runtime.Intrinsics.Vector256.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, global::System.Runtime.Intrinsics.Vector256.Create(double.PositiveInfinity)), x, result))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Log(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Log(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> u = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(2.2250738585072014E-308)), x * global::System.Runtime.Intrinsics.Vector512.Create(18014398509481984.0), x);  // exact
+            global::System.Runtime.Intrinsics.Vector512<long> ix = global::System.Runtime.Intrinsics.Vector512.AsInt64(u) + global::System.Runtime.Intrinsics.Vector512.Create(2638149301829632L);
+            global::System.Runtime.Intrinsics.Vector512<long> k = (ix >> 52) - global::System.Runtime.Intrinsics.Vector512.Create(1023L);
+            global::System.Runtime.Intrinsics.Vector512<double> f = global::System.Runtime.Intrinsics.Vector512.AsDouble((ix & global::System.Runtime.Intrinsics.Vector512.Create(4503599627370495L)) + global::System.Runtime.Intrinsics.Vector512.Create(4604544269498187776L)) - global::System.Runtime.Intrinsics.Vector512.Create(1.0);
+            global::System.Runtime.Intrinsics.Vector512<double> hfsq = global::System.Runtime.Intrinsics.Vector512.Create(0.5) * f * f;
+            global::System.Runtime.Intrinsics.Vector512<double> s = f / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) + f);
+            global::System.Runtime.Intrinsics.Vector512<double> z = s * s;
+            global::System.Runtime.Intrinsics.Vector512<double> w = z * z;
+            global::System.Runtime.Intrinsics.Vector512<double> R = z * (global::System.Runtime.Intrinsics.Vector512.Create(0.6666666666666735) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.2857142874366239) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.1818357216161805) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.14798198605116586)))) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.3999999999940942) + w * (global::System.Runtime.Intrinsics.Vector512.Create(0.22222198432149784) + w * global::System.Runtime.Intrinsics.Vector512.Create(0.15313837699209373)));
+            global::System.Runtime.Intrinsics.Vector512<double> dk = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L) + k) - global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0) - global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(2.2250738585072014E-308)), global::System.Runtime.Intrinsics.Vector512.Create(54.0), global::System.Runtime.Intrinsics.Vector512.Create(0.0));  // k, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> result = dk * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238) - ((hfsq - (s * (hfsq + R) + dk * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10))) - f);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(double.NaN), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), global::System.Runtime.Intrinsics.Vector512.Create(double.NegativeInfinity), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, global::System.Runtime.Intrinsics.Vector512.Create(double.PositiveInfinity)), x, result))), x);
         }
         #endif
 
@@ -1406,6 +1305,11 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
+        }
+
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -1414,11 +1318,6 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
-        }
-
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

@@ -898,47 +898,149 @@ namespace Snapshots
             q.dE_di2 = q.delta_h1 * w2 + q.delta_h2 * w4 + q.delta_h3 * w6;  // dE_total/di2 = delta_h1 * w2 + delta_h2 * w4 + delta_h3 * w6
         }
 
-        private static double Exp(double x) => global::System.Math.Exp(x);
+        // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double Exp(double x)
+        {
+            double c = (x > 710.0 ? 710.0 : x);
+            c = (c < -746.0 ? -746.0 : c);
+            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
+            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double hi = c - kd * 0.6931471803691238;  // exact
+            double lo = kd * 1.9082149292705877E-10;
+            double r = hi - lo;
+            double t = r * r;
+            double p = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (6.613756321437934E-05 + t * (-1.6533902205465252E-06 + t * 4.1381367970572385E-08))));
+            double y = 1.0 - ((lo - (r * p) / (2.0 - p)) - hi);
+            return (!double.IsNaN(x) ? (y * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), global::System.Runtime.Intrinsics.Vector128.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector128.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector128.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector128<double> y = global::System.Runtime.Intrinsics.Vector128.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), global::System.Runtime.Intrinsics.Vector256.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector256.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector256.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector256<double> y = global::System.Runtime.Intrinsics.Vector256.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, Exp(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), global::System.Runtime.Intrinsics.Vector512.Create(-746.0), c);
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<double> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector512.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector512.Create(4.1381367970572385E-08)))));
+            global::System.Runtime.Intrinsics.Vector512<double> y = global::System.Runtime.Intrinsics.Vector512.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
         }
         #endif
 
-        private static double ExpM1(double x) => global::System.Math.Exp(x) - 1.0;
+        // e^x - 1, accurate near 0: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
+        // each lane of the vector overloads is bit-identical to the scalar form.
+        private static double ExpM1(double x)
+        {
+            double c = (x > 710.0 ? 710.0 : x);
+            c = (c < -60.0 ? -60.0 : c);
+            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
+            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double hi = c - kd * 0.6931471803691238;  // exact
+            double lo = kd * 1.9082149292705877E-10;
+            double r = hi - lo;
+            double correction = (hi - r) - lo;  // what r = hi - lo lost to rounding
+            double hfx = 0.5 * r;
+            double hxs = r * hfx;
+            double r1 = 1.0 + hxs * (-0.03333333333333313 + hxs * (0.0015873015872548146 + hxs * (-7.93650757867488E-05 + hxs * (4.008217827329362E-06 + hxs * -2.0109921818362437E-07))));
+            double t = 3.0 - r1 * hfx;
+            double e = hxs * ((r1 - t) / (6.0 - r * t));
+            e = (r * (e - correction) - correction) - hxs;  // exp(r) - 1 = r - e
+            return (!double.IsNaN(x) ? (kd == 0.0 ? r - e : (kd == -1.0 ? 0.5 * (r - e) - 0.5 : (kd == 1.0 ? (r < -0.25 ? -2.0 * (e - (r + 0.5)) : 1.0 + 2.0 * (r - e)) : ((kd <= -2.0 || kd > 56.0) ? ((1.0 - (e - r)) * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) - 1.0 : (kd < 20.0 ? ((1.0 - global::System.BitConverter.Int64BitsToDouble((1023L - k) << 52)) - (e - r)) * global::System.BitConverter.Int64BitsToDouble((k + 1023L) << 52) : (((r - (e + global::System.BitConverter.Int64BitsToDouble((1023L - k) << 52))) + 1.0) * global::System.BitConverter.Int64BitsToDouble((k + 1023L) << 52))))))) : x);
+        }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> ExpM1(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector128<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector128.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector128.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-60.0)), global::System.Runtime.Intrinsics.Vector128.Create(-60.0), c);
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<double> correction = (hi - r) - lo;  // what r = hi - lo lost to rounding
+            global::System.Runtime.Intrinsics.Vector128<double> hfx = global::System.Runtime.Intrinsics.Vector128.Create(0.5) * r;
+            global::System.Runtime.Intrinsics.Vector128<double> hxs = r * hfx;
+            global::System.Runtime.Intrinsics.Vector128<double> r1 = global::System.Runtime.Intrinsics.Vector128.Create(1.0) + hxs * (global::System.Runtime.Intrinsics.Vector128.Create(-0.03333333333333313) + hxs * (global::System.Runtime.Intrinsics.Vector128.Create(0.0015873015872548146) + hxs * (global::System.Runtime.Intrinsics.Vector128.Create(-7.93650757867488E-05) + hxs * (global::System.Runtime.Intrinsics.Vector128.Create(4.008217827329362E-06) + hxs * global::System.Runtime.Intrinsics.Vector128.Create(-2.0109921818362437E-07)))));
+            global::System.Runtime.Intrinsics.Vector128<double> t = global::System.Runtime.Intrinsics.Vector128.Create(3.0) - r1 * hfx;
+            global::System.Runtime.Intrinsics.Vector128<double> e = hxs * ((r1 - t) / (global::System.Runtime.Intrinsics.Vector128.Create(6.0) - r * t));
+            e = (r * (e - correction) - correction) - hxs;  // exp(r) - 1 = r - e
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(kd, global::System.Runtime.Intrinsics.Vector128.Create(0.0)), r - e, global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(kd, global::System.Runtime.Intrinsics.Vector128.Create(-1.0)), global::System.Runtime.Intrinsics.Vector128.Create(0.5) * (r - e) - global::System.Runtime.Intrinsics.Vector128.Create(0.5), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(kd, global::System.Runtime.Intrinsics.Vector128.Create(1.0)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(r, global::System.Runtime.Intrinsics.Vector128.Create(-0.25)), global::System.Runtime.Intrinsics.Vector128.Create(-2.0) * (e - (r + global::System.Runtime.Intrinsics.Vector128.Create(0.5))), global::System.Runtime.Intrinsics.Vector128.Create(1.0) + global::System.Runtime.Intrinsics.Vector128.Create(2.0) * (r - e)), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect((global::System.Runtime.Intrinsics.Vector128.LessThanOrEqual(kd, global::System.Runtime.Intrinsics.Vector128.Create(-2.0)) | global::System.Runtime.Intrinsics.Vector128.GreaterThan(kd, global::System.Runtime.Intrinsics.Vector128.Create(56.0))), ((global::System.Runtime.Intrinsics.Vector128.Create(1.0) - (e - r)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52) - global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(kd, global::System.Runtime.Intrinsics.Vector128.Create(20.0)), ((global::System.Runtime.Intrinsics.Vector128.Create(1.0) - global::System.Runtime.Intrinsics.Vector128.AsDouble((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k) << 52)) - (e - r)) * global::System.Runtime.Intrinsics.Vector128.AsDouble((k + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), (((r - (e + global::System.Runtime.Intrinsics.Vector128.AsDouble((global::System.Runtime.Intrinsics.Vector128.Create(1023L) - k) << 52))) + global::System.Runtime.Intrinsics.Vector128.Create(1.0)) * global::System.Runtime.Intrinsics.Vector128.AsDouble((k + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52))))))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> ExpM1(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector256<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector256.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector256.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-60.0)), global::System.Runtime.Intrinsics.Vector256.Create(-60.0), c);
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<double> correction = (hi - r) - lo;  // what r = hi - lo lost to rounding
+            global::System.Runtime.Intrinsics.Vector256<double> hfx = global::System.Runtime.Intrinsics.Vector256.Create(0.5) * r;
+            global::System.Runtime.Intrinsics.Vector256<double> hxs = r * hfx;
+            global::System.Runtime.Intrinsics.Vector256<double> r1 = global::System.Runtime.Intrinsics.Vector256.Create(1.0) + hxs * (global::System.Runtime.Intrinsics.Vector256.Create(-0.03333333333333313) + hxs * (global::System.Runtime.Intrinsics.Vector256.Create(0.0015873015872548146) + hxs * (global::System.Runtime.Intrinsics.Vector256.Create(-7.93650757867488E-05) + hxs * (global::System.Runtime.Intrinsics.Vector256.Create(4.008217827329362E-06) + hxs * global::System.Runtime.Intrinsics.Vector256.Create(-2.0109921818362437E-07)))));
+            global::System.Runtime.Intrinsics.Vector256<double> t = global::System.Runtime.Intrinsics.Vector256.Create(3.0) - r1 * hfx;
+            global::System.Runtime.Intrinsics.Vector256<double> e = hxs * ((r1 - t) / (global::System.Runtime.Intrinsics.Vector256.Create(6.0) - r * t));
+            e = (r * (e - correction) - correction) - hxs;  // exp(r) - 1 = r - e
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(kd, global::System.Runtime.Intrinsics.Vector256.Create(0.0)), r - e, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(kd, global::System.Runtime.Intrinsics.Vector256.Create(-1.0)), global::System.Runtime.Intrinsics.Vector256.Create(0.5) * (r - e) - global::System.Runtime.Intrinsics.Vector256.Create(0.5), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(kd, global::System.Runtime.Intrinsics.Vector256.Create(1.0)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(r, global::System.Runtime.Intrinsics.Vector256.Create(-0.25)), global::System.Runtime.Intrinsics.Vector256.Create(-2.0) * (e - (r + global::System.Runtime.Intrinsics.Vector256.Create(0.5))), global::System.Runtime.Intrinsics.Vector256.Create(1.0) + global::System.Runtime.Intrinsics.Vector256.Create(2.0) * (r - e)), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect((global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(kd, global::System.Runtime.Intrinsics.Vector256.Create(-2.0)) | global::System.Runtime.Intrinsics.Vector256.GreaterThan(kd, global::System.Runtime.Intrinsics.Vector256.Create(56.0))), ((global::System.Runtime.Intrinsics.Vector256.Create(1.0) - (e - r)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52) - global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(kd, global::System.Runtime.Intrinsics.Vector256.Create(20.0)), ((global::System.Runtime.Intrinsics.Vector256.Create(1.0) - global::System.Runtime.Intrinsics.Vector256.AsDouble((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k) << 52)) - (e - r)) * global::System.Runtime.Intrinsics.Vector256.AsDouble((k + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), (((r - (e + global::System.Runtime.Intrinsics.Vector256.AsDouble((global::System.Runtime.Intrinsics.Vector256.Create(1023L) - k) << 52))) + global::System.Runtime.Intrinsics.Vector256.Create(1.0)) * global::System.Runtime.Intrinsics.Vector256.AsDouble((k + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52))))))), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> ExpM1(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> result = x;
-            for (int i = 0; i < global::System.Runtime.Intrinsics.Vector512<double>.Count; i++) result = global::System.Runtime.Intrinsics.Vector512.WithElement(result, i, ExpM1(global::System.Runtime.Intrinsics.Vector512.GetElement(x, i)));
-            return result;
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-60.0)), global::System.Runtime.Intrinsics.Vector512.Create(-60.0), c);
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
+            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
+            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<double> correction = (hi - r) - lo;  // what r = hi - lo lost to rounding
+            global::System.Runtime.Intrinsics.Vector512<double> hfx = global::System.Runtime.Intrinsics.Vector512.Create(0.5) * r;
+            global::System.Runtime.Intrinsics.Vector512<double> hxs = r * hfx;
+            global::System.Runtime.Intrinsics.Vector512<double> r1 = global::System.Runtime.Intrinsics.Vector512.Create(1.0) + hxs * (global::System.Runtime.Intrinsics.Vector512.Create(-0.03333333333333313) + hxs * (global::System.Runtime.Intrinsics.Vector512.Create(0.0015873015872548146) + hxs * (global::System.Runtime.Intrinsics.Vector512.Create(-7.93650757867488E-05) + hxs * (global::System.Runtime.Intrinsics.Vector512.Create(4.008217827329362E-06) + hxs * global::System.Runtime.Intrinsics.Vector512.Create(-2.0109921818362437E-07)))));
+            global::System.Runtime.Intrinsics.Vector512<double> t = global::System.Runtime.Intrinsics.Vector512.Create(3.0) - r1 * hfx;
+            global::System.Runtime.Intrinsics.Vector512<double> e = hxs * ((r1 - t) / (global::System.Runtime.Intrinsics.Vector512.Create(6.0) - r * t));
+            e = (r * (e - correction) - correction) - hxs;  // exp(r) - 1 = r - e
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(kd, global::System.Runtime.Intrinsics.Vector512.Create(0.0)), r - e, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(kd, global::System.Runtime.Intrinsics.Vector512.Create(-1.0)), global::System.Runtime.Intrinsics.Vector512.Create(0.5) * (r - e) - global::System.Runtime.Intrinsics.Vector512.Create(0.5), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(kd, global::System.Runtime.Intrinsics.Vector512.Create(1.0)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(r, global::System.Runtime.Intrinsics.Vector512.Create(-0.25)), global::System.Runtime.Intrinsics.Vector512.Create(-2.0) * (e - (r + global::System.Runtime.Intrinsics.Vector512.Create(0.5))), global::System.Runtime.Intrinsics.Vector512.Create(1.0) + global::System.Runtime.Intrinsics.Vector512.Create(2.0) * (r - e)), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect((global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(kd, global::System.Runtime.Intrinsics.Vector512.Create(-2.0)) | global::System.Runtime.Intrinsics.Vector512.GreaterThan(kd, global::System.Runtime.Intrinsics.Vector512.Create(56.0))), ((global::System.Runtime.Intrinsics.Vector512.Create(1.0) - (e - r)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52) - global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(kd, global::System.Runtime.Intrinsics.Vector512.Create(20.0)), ((global::System.Runtime.Intrinsics.Vector512.Create(1.0) - global::System.Runtime.Intrinsics.Vector512.AsDouble((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k) << 52)) - (e - r)) * global::System.Runtime.Intrinsics.Vector512.AsDouble((k + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), (((r - (e + global::System.Runtime.Intrinsics.Vector512.AsDouble((global::System.Runtime.Intrinsics.Vector512.Create(1023L) - k) << 52))) + global::System.Runtime.Intrinsics.Vector512.Create(1.0)) * global::System.Runtime.Intrinsics.Vector512.AsDouble((k + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52))))))), x);
         }
         #endif
 

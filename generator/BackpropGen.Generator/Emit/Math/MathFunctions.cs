@@ -21,12 +21,12 @@ namespace BackpropGen.Generator.Emit.Math
     /// </summary>
     internal static class MathFunctions
     {
-        private static readonly (MathFunctionSet Flag, string Name)[] Functions =
+        private static readonly (MathFunctionSet Flag, string Name, string Comment, System.Action<SourceWriter, Lanes> Body)[] Functions =
         {
-            (MathFunctionSet.Exp, "Exp"),
-            (MathFunctionSet.ExpM1, "ExpM1"),
-            (MathFunctionSet.Log, "Log"),
-            (MathFunctionSet.Log1P, "Log1P"),
+            (MathFunctionSet.Exp, "Exp", "e^x", ExpAlgorithms.WriteExp),
+            (MathFunctionSet.ExpM1, "ExpM1", "e^x - 1, accurate near 0", ExpAlgorithms.WriteExpM1),
+            (MathFunctionSet.Log, "Log", "ln(x)", LogAlgorithms.WriteLog),
+            (MathFunctionSet.Log1P, "Log1P", "ln(1 + x), accurate near 0", LogAlgorithms.WriteLog1P),
         };
 
         private static readonly string[] Widths = { "Vector128", "Vector256", "Vector512" };
@@ -36,7 +36,7 @@ namespace BackpropGen.Generator.Emit.Math
         {
             string k = t.Keyword;
             bool first = true;
-            foreach ((MathFunctionSet flag, string name) in Functions)
+            foreach ((MathFunctionSet flag, string name, string comment, System.Action<SourceWriter, Lanes> body) in Functions)
             {
                 if ((needed & flag) == 0)
                 {
@@ -49,18 +49,20 @@ namespace BackpropGen.Generator.Emit.Math
                 }
 
                 first = false;
-                // Skeleton: delegates to the runtime until the deterministic algorithms land.
-                string call = name == "ExpM1" ? $"{t.Math}.Exp(x) - {t.Literal(1)}" : name == "Log1P" ? $"{t.Math}.Log({t.Literal(1)} + x)" : $"{t.Math}.{name}(x)";
-                w.Line($"private static {k} {name}({k} x) => {call};");
+                w.Line($"// {comment}: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;");
+                w.Line("// each lane of the vector overloads is bit-identical to the scalar form.");
+                using (w.Block($"private static {k} {name}({k} x)"))
+                {
+                    body(w, Lanes.Scalar(t));
+                }
+
                 w.Line("#if NET8_0_OR_GREATER");
                 foreach (string width in Widths)
                 {
-                    string vector = $"global::System.Runtime.Intrinsics.{width}<{k}>", statics = $"global::System.Runtime.Intrinsics.{width}";
-                    using (w.Block($"private static {vector} {name}({vector} x)"))
+                    Lanes lanes = Lanes.Vector(t, width);
+                    using (w.Block($"private static {lanes.T} {name}({lanes.T} x)"))
                     {
-                        w.Line($"{vector} result = x;");
-                        w.Line($"for (int i = 0; i < {vector}.Count; i++) result = {statics}.WithElement(result, i, {name}({statics}.GetElement(x, i)));");
-                        w.Line("return result;");
+                        body(w, lanes);
                     }
                 }
 
@@ -71,7 +73,7 @@ namespace BackpropGen.Generator.Emit.Math
         /// <summary>The private members <see cref="Write"/> adds, for GeneratedMemberNames (clash checks + the reflection test).</summary>
         public static IEnumerable<GeneratedMember> Members(NumericType t, MathFunctionSet needed)
         {
-            foreach ((MathFunctionSet flag, string name) in Functions)
+            foreach ((MathFunctionSet flag, string name, _, _) in Functions)
             {
                 if ((needed & flag) == 0)
                 {
