@@ -13,6 +13,7 @@ namespace BackpropGen.Benchmarks;
 
 /// <summary>
 /// dotnet run -c Release --project benchmarks/BackpropGen.Benchmarks -- --filter '*'     all benchmarks (BenchmarkSwitcher)
+/// ... -- --math-hash        the emitted maths' bits as one hash (must not change with the ISA: DOTNET_EnableAVX512=0, ...)
 /// ... -- --check            run every suite's setup checks (the three implementations agree) and exit
 /// ... -- --export DIR       write the frozen twins' descriptions (ToDescriptionJson(frozen: true)) into DIR
 /// ... -- --jit [seconds]    call every generated method until it reaches its final tier (for DOTNET_JitStdOutFile)
@@ -24,6 +25,13 @@ public static class Program
         if (args.Length > 0 && args[0] == "--export")
         {
             return Export(args.Length > 1 ? args[1] : Path.Combine("benchmarks", "BackpropGen.Benchmarks", "Networks"));
+        }
+
+        if (args.Length > 0 && args[0] == "--math-hash")
+        {
+            (ulong hash, int mismatches) = DeterministicMath.Fingerprint();
+            Console.WriteLine($"deterministic maths: hash {hash:X16}, vector lanes differing from scalar: {mismatches}");
+            return mismatches == 0 ? 0 : 1;
         }
 
         if (args.Length > 0 && args[0] == "--check")

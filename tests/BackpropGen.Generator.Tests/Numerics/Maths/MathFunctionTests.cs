@@ -222,4 +222,21 @@ public class MathFunctionTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.DoesNotContain("Vector", string.Concat(compilation.SyntaxTrees.Single().GetRoot().DescendantNodes(descendIntoTrivia: false).OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Select(m => m.ParameterList.ToString())));
     }
+
+    /// <summary>The benchmarks measure what the generator emits: their checked-in copy is identical.</summary>
+    [Fact]
+    public void The_benchmarks_copy_is_what_the_generator_emits()
+    {
+        string path = BenchmarkCopy();
+        if (Environment.GetEnvironmentVariable("BACKPROPGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", "BACKPROPGEN_UPDATE_SNAPSHOTS is set under CI: the copy would pass by construction.");
+            File.WriteAllText(path, EmittedMath.EmitSource());
+        }
+
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), EmittedMath.EmitSource());
+    }
+
+    private static string BenchmarkCopy([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        Path.Combine(thisFile, "..", "..", "..", "..", "..", "benchmarks", "BackpropGen.Benchmarks", "Suites", "DeterministicMath.g.cs");
 }
