@@ -71,6 +71,90 @@ namespace Snapshots
             -0.9, 1.0, 0.25, -0.5,
         };
 
+        // Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, 16 lanes:
+        // s[j] += left[i] * right[i] over whole blocks of 16, s halved pairwise (s[j] + s[j + h], h = 8 .. 1), then the tail in order.
+        private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
+        {
+            right = right.Slice(0, left.Length);
+            int blocks = left.Length - left.Length % 16, i = 0;  // the elements in whole blocks
+            double sum = 0.0;
+            if (blocks > 0)
+            {
+                #if NET8_0_OR_GREATER
+                ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                    }
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector256<double> sv256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(sv256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(sv256);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                    }
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 10)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 14)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                    }
+                    s0 += s4;
+                    s1 += s5;
+                    s2 += s6;
+                    s3 += s7;
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
+                }
+                else
+                {
+                    global::System.Span<double> s = stackalloc double[16];
+                    s.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                    sum = s[0];
+                }
+                #else
+                global::System.Span<double> s = stackalloc double[16];
+                s.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                sum = s[0];
+                #endif
+            }
+            for (; i < left.Length; i++) sum += left[i] * right[i];
+            return sum;
+        }
+
         // sum0 = Dot(left0, right) and sum1 = Dot(left1, right), the same bits, in one pass over right (left1 as long as left0).
         private static void Dot2(global::System.ReadOnlySpan<double> left0, global::System.ReadOnlySpan<double> left1, global::System.ReadOnlySpan<double> right, out double sum0, out double sum1)
         {

@@ -156,7 +156,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line();
             WriteInputGradientCore();
             W.Line();
-            VectorKernels.Write(W, Numeric, dotOnly: false, _slices.Select(l => l.Size));
+            VectorKernels.Write(W, Numeric, dotOnly: false);
         }
 
         private void WriteBackwardCalls(string gradient)
