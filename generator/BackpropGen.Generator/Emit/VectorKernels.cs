@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
@@ -19,28 +18,15 @@ namespace BackpropGen.Generator.Emit
         private static readonly int[] VectorBytes = { 64, 32, 16 };
 
         /// <summary>
-        /// Dot when a layer has an odd size, Dot2 when one has two neurons or more (the forward pass takes rows in pairs);
-        /// AddScaled and Scale unless <paramref name="dotOnly"/> (inference needs only the dot products). Only what is
-        /// called is written: an unused private method is a warning under a strict consumer.
+        /// Dot and Dot2 (the forward pass takes rows in pairs, Dot the odd one out; the benchmarks call Dot); AddScaled and
+        /// Scale unless <paramref name="dotOnly"/> (inference needs only the dot products).
         /// </summary>
-        public static void Write(SourceWriter w, NumericType numeric, bool dotOnly, IEnumerable<int> layerSizes)
+        public static void Write(SourceWriter w, NumericType numeric, bool dotOnly)
         {
             string t = numeric.Keyword;
-            bool first = true;
-            foreach (int rows in new[] { 1, 2 })
-            {
-                if (layerSizes.Any(size => rows == 1 ? size % 2 == 1 : size >= 2))
-                {
-                    if (!first)
-                    {
-                        w.Line();
-                    }
-
-                    WriteDot(w, t, numeric.Literal(0), rows);
-                    first = false;
-                }
-            }
-
+            WriteDot(w, t, numeric.Literal(0), rows: 1);
+            w.Line();
+            WriteDot(w, t, numeric.Literal(0), rows: 2);
             if (dotOnly)
             {
                 return;

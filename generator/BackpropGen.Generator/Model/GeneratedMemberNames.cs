@@ -76,6 +76,7 @@ namespace BackpropGen.Generator.Model
                     members.Add(new GeneratedMember("t_scratch", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("FrozenParameters", GeneratedMemberKind.Field, false));
                     members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
+                    members.Add(new GeneratedMember("Dot2", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}, {readOnly}, out {t}, out {t}"));
                     members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));
                 }
                 else
@@ -110,6 +111,7 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("InputGradientCore", GeneratedMemberKind.Method, false, $"Scratch, {span}"));
                 members.AddRange(rule.StateNames(string.Empty).Select(n => new GeneratedMember("_" + n.TrimEnd('_'), GeneratedMemberKind.Field, false)));
                 members.Add(new GeneratedMember("Dot", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}"));
+                members.Add(new GeneratedMember("Dot2", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}, {readOnly}, out {t}, out {t}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
                 members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));

@@ -150,7 +150,7 @@ public class CanonicalDotTests
     private static (MethodInfo Dot, MethodInfo Dot2) CompileDot(NumericType numeric, string path)
     {
         var w = new SourceWriter();
-        VectorKernels.Write(w, numeric, dotOnly: true, new[] { 1, 2 });
+        VectorKernels.Write(w, numeric, dotOnly: true);
         string kernels = w.ToString();
         int forced = Array.IndexOf(Widths, path);
         for (int k = 0; k < Widths.Length; k++)

@@ -65,7 +65,7 @@ namespace BackpropGen.Generator.Emit.Layouts
 
             W.Line("};");
             W.Line();
-            VectorKernels.Write(W, Numeric, dotOnly: true, _slices.Select(l => l.Size));
+            VectorKernels.Write(W, Numeric, dotOnly: true);
             new Batch.RowBlocksWriter(W, Network, "FrozenParameters").WriteSupport();
         }
     }

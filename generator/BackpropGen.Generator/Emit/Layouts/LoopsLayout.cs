@@ -159,7 +159,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line();
             WriteInputGradientCore();
             W.Line();
-            VectorKernels.Write(W, Numeric, dotOnly: false, _slices.Select(l => l.Size));
+            VectorKernels.Write(W, Numeric, dotOnly: false);
             new Batch.RowBlocksWriter(W, Network, "_parameters").WriteSupport();
         }
 
