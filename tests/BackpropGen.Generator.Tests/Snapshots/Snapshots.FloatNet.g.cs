@@ -142,6 +142,32 @@ namespace Snapshots
             output[0] = out_o1;
         }
 
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector512<float>.Count; row += global::System.Runtime.Intrinsics.Vector512<float>.Count) ForwardLanes512(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector256<float>.Count; row += global::System.Runtime.Intrinsics.Vector256<float>.Count) ForwardLanes256(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector128<float>.Count; row += global::System.Runtime.Intrinsics.Vector128<float>.Count) ForwardLanes128(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            #endif
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
+        }
+
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -841,6 +867,142 @@ namespace Snapshots
             static string Value(float value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        #if NET8_0_OR_GREATER
+        // Forward for 16 rows at once, one row per lane of Vector512<float>: the inputs hold at least 16 rows, the outputs room for them.
+        private void ForwardLanes512(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector512<float> i1 = LoadRows512(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector512<float> i2 = LoadRows512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<float> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector512<float> out_h1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector512<float> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector512<float> out_h2 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector512<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<float> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector512<float> out_o1 = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector512<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector512.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 16 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<float> LoadRows512(ref float first) => global::System.Runtime.Intrinsics.Vector512.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * InputCount));
+
+        // One output of 16 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector512<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 5);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 6);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 8 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 8);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 9 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 9);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 10 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 10);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 11 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 11);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 12 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 12);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 13 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 13);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 14 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 14);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 15 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 15);
+        }
+
+        // Forward for 8 rows at once, one row per lane of Vector256<float>: the inputs hold at least 8 rows, the outputs room for them.
+        private void ForwardLanes256(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector256<float> i1 = LoadRows256(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector256<float> i2 = LoadRows256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<float> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector256<float> out_h1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector256<float> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector256<float> out_h2 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector256<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<float> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector256<float> out_o1 = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector256<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector256.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 8 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<float> LoadRows256(ref float first) => global::System.Runtime.Intrinsics.Vector256.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount));
+
+        // One output of 8 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector256<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 5);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 6);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 7);
+        }
+
+        // Forward for 4 rows at once, one row per lane of Vector128<float>: the inputs hold at least 4 rows, the outputs room for them.
+        private void ForwardLanes128(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            ref float x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector128<float> i1 = LoadRows128(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector128<float> i2 = LoadRows128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: softplus, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<float> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h1);  // net_h1 = w1*i1 + w2*i2 + b_h1
+            global::System.Runtime.Intrinsics.Vector128<float> out_h1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h1, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h1)));  // out_h1 = ln(1 + e^net_h1)
+            global::System.Runtime.Intrinsics.Vector128<float> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b_h2);  // net_h2 = w3*i1 + w4*i2 + b_h2
+            global::System.Runtime.Intrinsics.Vector128<float> out_h2 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_h2, global::System.Runtime.Intrinsics.Vector128<float>.Zero) + Log1P(Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(net_h2)));  // out_h2 = ln(1 + e^net_h2)
+
+            // Layer 2, output layer o1: leaky_relu, a bias per neuron.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<float> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b_o1);  // net_o1 = w5*out_h1 + w6*out_h2 + b_o1
+            global::System.Runtime.Intrinsics.Vector128<float> out_o1 = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_o1, global::System.Runtime.Intrinsics.Vector128<float>.Zero), net_o1, global::System.Runtime.Intrinsics.Vector128.Create(0.01f) * net_o1);  // out_o1 = net_o1 if net_o1 > 0, else alpha*net_o1 (alpha = 0.01f)
+
+            ref float y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+        }
+
+        // One input of 4 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<float> LoadRows128(ref float first) => global::System.Runtime.Intrinsics.Vector128.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount));
+
+        // One output of 4 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector128<float> value, ref float first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 3);
+        }
+
+        #endif
+
         // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
         // each lane of the vector overloads is bit-identical to the scalar form.
         private static float Exp(float x)
@@ -1026,11 +1188,6 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static float[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -1039,6 +1196,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

@@ -38,10 +38,42 @@ namespace Snapshots
                 net1[n] = dot0 + parameters[10 + n];
                 net1[n + 1] = dot1 + parameters[10 + n + 1];
             }
-            for (int n = 0; n < 2; n++)
+            // out_n = net if net > 0, else alpha*net (alpha = 0.1), a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net = net1[n];
-                out1[n] = net > 0.0 ? net : 0.1 * net;  // out_1 = net if net > 0, else alpha*net (alpha = 0.1)
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net1[0];
+                ref double destinationStart = ref out1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 2; n++)
+                {
+                    double net = net1[n];
+                    out1[n] = net > 0.0 ? net : 0.1 * net;
+                }
             }
 
             // Layer 2, output layer of 2: identity. Weights w7..w10, one row of 2 per neuron.
@@ -52,13 +84,64 @@ namespace Snapshots
                 net2[n] = dot0;
                 net2[n + 1] = dot1;
             }
-            for (int n = 0; n < 2; n++)
+            // out_n = net, a vector of neurons at a time (each lane the bits of the scalar form).
             {
-                double net = net2[n];
-                out2[n] = net;                  // out_2 = net
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double netStart = ref net2[0];
+                ref double destinationStart = ref out2[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 2; n++)
+                {
+                    double net = net2[n];
+                    out2[n] = net;
+                }
             }
 
             out2.CopyTo(output);
+        }
+
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Predict writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Static, with the parameters compiled in: safe from any thread; allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: static, and safe from any number of threads at once.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public static void PredictBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && rows >= 4)
+            {
+                double[] scratch = t_rows ??= new double[32];
+                for (; row <= rows - 4; row += 4) ForwardRows(scratch, FrozenParameters, inputs.Slice(row * InputCount, 4 * InputCount), outputs.Slice(row * OutputCount, 4 * OutputCount));
+            }
+            #endif
+            for (; row < rows; row++) Predict(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
         }
 
         [global::System.ThreadStatic]
@@ -291,6 +374,302 @@ namespace Snapshots
             for (; i < left0.Length; i++) { sum0 += left0[i] * right[i]; sum1 += left1[i] * right[i]; }
         }
 
+        #if NET8_0_OR_GREATER
+        // The layer values of one block of 4 rows, one array per thread: no batch call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_rows;
+
+        // Forward for 4 rows at once (inputs and outputs hold exactly 4 rows): each neuron's weight row is read once for the 4.
+        private static void ForwardRows(double[] scratch, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            global::System.Span<double> net1 = new global::System.Span<double>(scratch, 0, 8), out1 = new global::System.Span<double>(scratch, 8, 8);
+            global::System.Span<double> net2 = new global::System.Span<double>(scratch, 16, 8), out2 = new global::System.Span<double>(scratch, 24, 8);
+
+            // Layer 1: the 4 rows' dot products, row r's at net1[r * 2 + n]; then per row, as Forward.
+            ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            for (int n = 0; n < 2; n++) DotRows(parameters.Slice(0 + n * 3, 3), ref feed1, InputCount, ref net1[n], 2);
+            for (int r = 0; r < 4; r++)
+            {
+                global::System.Span<double> netRow = net1.Slice(r * 2, 2), outRow = out1.Slice(r * 2, 2);
+                for (int n = 0; n < 2; n++) netRow[n] = netRow[n] + parameters[10 + n];  // net = dot + bias, as Forward adds it
+                // out_n = net if net > 0, else alpha*net (alpha = 0.1), a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128.Create(0.1) * net), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 2; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net > 0.0 ? net : 0.1 * net;
+                    }
+                }
+            }
+
+            // Layer 2: the 4 rows' dot products, row r's at net2[r * 2 + n]; then per row, as Forward.
+            ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
+            for (int n = 0; n < 2; n++) DotRows(parameters.Slice(6 + n * 2, 2), ref feed2, 2, ref net2[n], 2);
+            for (int r = 0; r < 4; r++)
+            {
+                global::System.Span<double> netRow = net2.Slice(r * 2, 2), outRow = out2.Slice(r * 2, 2);
+                // out_n = net, a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 2 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 2 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(net, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 2; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net;
+                    }
+                }
+            }
+
+            out2.CopyTo(outputs);               // the rows' outputs, OutputCount apart
+        }
+
+        // 4 dot products left . (right + r * stride) for r = 0..3, written to result[r * resultStride], each bit for bit Dot's:
+        // 16 lane sums s[j] += left[i] * right[i] per block of 16, halved pairwise (s[j] + s[j + h]), then the tail in order.
+        private static void DotRows(global::System.ReadOnlySpan<double> left, ref double right, int stride, ref double result, int resultStride)
+        {
+            int length = left.Length, i = 0;
+            ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+            ref double r0 = ref right;
+            ref double r1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 1 * stride);
+            ref double r2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 2 * stride);
+            ref double r3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 3 * stride);
+            double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector512<double> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                }
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s3_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    global::System.Runtime.Intrinsics.Vector256<double> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector256<double> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                }
+                s0_0 += s0_2;
+                s0_1 += s0_3;
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_2;
+                s1_1 += s1_3;
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_2;
+                s2_1 += s2_3;
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_2;
+                s3_1 += s3_3;
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            else
+            {
+                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s3_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector128<double> w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 5 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 7 * width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                    s0_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4 * width));
+                    s0_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 5 * width));
+                    s0_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 6 * width));
+                    s0_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 7 * width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                    s1_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4 * width));
+                    s1_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 5 * width));
+                    s1_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 6 * width));
+                    s1_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 7 * width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                    s2_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4 * width));
+                    s2_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 5 * width));
+                    s2_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 6 * width));
+                    s2_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 7 * width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                    s3_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4 * width));
+                    s3_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 5 * width));
+                    s3_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 6 * width));
+                    s3_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 7 * width));
+                }
+                s0_0 += s0_4;
+                s0_1 += s0_5;
+                s0_2 += s0_6;
+                s0_3 += s0_7;
+                s0_0 += s0_2;
+                s0_1 += s0_3;
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_4;
+                s1_1 += s1_5;
+                s1_2 += s1_6;
+                s1_3 += s1_7;
+                s1_0 += s1_2;
+                s1_1 += s1_3;
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_4;
+                s2_1 += s2_5;
+                s2_2 += s2_6;
+                s2_3 += s2_7;
+                s2_0 += s2_2;
+                s2_1 += s2_3;
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_4;
+                s3_1 += s3_5;
+                s3_2 += s3_6;
+                s3_3 += s3_7;
+                s3_0 += s3_2;
+                s3_1 += s3_3;
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            for (; i < length; i++)
+            {
+                double li = global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i);
+                sum0 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i);
+                sum1 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i);
+                sum2 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i);
+                sum3 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i);
+            }
+            result = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride) = sum1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride) = sum2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride) = sum3;
+        }
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector512<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector512.GetLower(s) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s));
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector256<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector256.GetLower(s) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s));
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector128<double> s) => global::System.Runtime.Intrinsics.Vector128.GetElement(s, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s, 1);
+        #endif
+
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -299,6 +678,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

@@ -100,6 +100,25 @@ namespace Snapshots
             new global::System.ReadOnlySpan<double>(s.Out2).CopyTo(output);
         }
 
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && rows >= 4)
+            {
+                double[] scratch = t_rows ??= new double[64];
+                for (; row <= rows - 4; row += 4) ForwardRows(scratch, _parameters, inputs.Slice(row * InputCount, 4 * InputCount), outputs.Slice(row * OutputCount, 4 * OutputCount));
+            }
+            #endif
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
+        }
+
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -473,8 +492,14 @@ namespace Snapshots
             global::System.Span<double> net1 = s.Net1, out1 = s.Out1, net2 = s.Net2, out2 = s.Out2;
 
             // Layer 1, hidden layer of 5: relu. Weights w1..w20, one row of 4 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
-            for (int n = 0; n < 5; n++) net1[n] = Dot(parameters.Slice(0 + n * 4, 4), input) + parameters[35 + n];
+            // net_n = (row n) . (values feeding the layer) + bias, rows two at a time; then out_n = activation(net_n).
+            for (int n = 0; n < 4; n += 2)
+            {
+                Dot2(parameters.Slice(0 + n * 4, 4), parameters.Slice(0 + (n + 1) * 4, 4), input, out double dot0, out double dot1);
+                net1[n] = dot0 + parameters[35 + n];
+                net1[n + 1] = dot1 + parameters[35 + n + 1];
+            }
+            net1[4] = Dot(parameters.Slice(0 + 4 * 4, 4), input) + parameters[35 + 4];
             // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
             {
                 int n = 0;
@@ -514,8 +539,14 @@ namespace Snapshots
             }
 
             // Layer 2, output layer of 3: softmax. Weights w21..w35, one row of 5 per neuron.
-            // net_n = (row n) . (values feeding the layer) + bias; then out_n = activation(net_n) over the layer.
-            for (int n = 0; n < 3; n++) net2[n] = Dot(parameters.Slice(20 + n * 5, 5), out1) + parameters[40 + n];
+            // net_n = (row n) . (values feeding the layer) + bias, rows two at a time; then out_n = activation(net_n).
+            for (int n = 0; n < 2; n += 2)
+            {
+                Dot2(parameters.Slice(20 + n * 5, 5), parameters.Slice(20 + (n + 1) * 5, 5), out1, out double dot0, out double dot1);
+                net2[n] = dot0 + parameters[40 + n];
+                net2[n + 1] = dot1 + parameters[40 + n + 1];
+            }
+            net2[2] = Dot(parameters.Slice(20 + 2 * 5, 5), out1) + parameters[40 + 2];
 
             // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
             double maxNet = net2[0];
@@ -734,78 +765,224 @@ namespace Snapshots
             for (int n = 0; n < 5; n++) AddScaled(inputGradient.Slice(0, 4), parameters.Slice(0 + n * 4, 4), s.Delta1[n]);
         }
 
-        // Sum of left[i] * right[i] over left's length (right may be longer).
+        // Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, 16 lanes:
+        // s[j] += left[i] * right[i] over whole blocks of 16, s halved pairwise (s[j] + s[j + h], h = 8 .. 1), then the tail in order.
         private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
         {
             right = right.Slice(0, left.Length);
+            int blocks = left.Length - left.Length % 16, i = 0;  // the elements in whole blocks
             double sum = 0.0;
-            int i = 0;
-            #if NET8_0_OR_GREATER
-            ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
-            ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector512<double>.Count)
+            if (blocks > 0)
             {
-                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                #if NET8_0_OR_GREATER
+                ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector512<double> s0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                    }
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector256<double> sv256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(sv256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(sv256);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector512.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector256<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector256<double> s0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                    }
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector256.Sum((s0 + s1) + (s2 + s3));
-            }
-            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && left.Length >= 4 * global::System.Runtime.Intrinsics.Vector128<double>.Count)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (; i <= left.Length - 4 * width; i += 4 * width)
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                    s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + width));
-                    s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2 * width));
-                    s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> s0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 10)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 12)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 14)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                    }
+                    s0 += s4;
+                    s1 += s5;
+                    s2 += s6;
+                    s3 += s7;
+                    s0 += s2;
+                    s1 += s3;
+                    s0 += s1;
+                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
                 }
-                for (; i <= left.Length - width; i += width) s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
-                sum = global::System.Runtime.Intrinsics.Vector128.Sum((s0 + s1) + (s2 + s3));
-            }
-            #else
-            if (global::System.Numerics.Vector.IsHardwareAccelerated && left.Length >= 4 * global::System.Numerics.Vector<double>.Count)
-            {
-                var lv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(left);
-                var rv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(right);
-                global::System.Numerics.Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
-                int v = 0;
-                for (; v <= lv.Length - 4; v += 4)
+                else
                 {
-                    s0 += lv[v] * rv[v];
-                    s1 += lv[v + 1] * rv[v + 1];
-                    s2 += lv[v + 2] * rv[v + 2];
-                    s3 += lv[v + 3] * rv[v + 3];
+                    global::System.Span<double> s = stackalloc double[16];
+                    s.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                    sum = s[0];
                 }
-                for (; v < lv.Length; v++) s0 += lv[v] * rv[v];
-                sum = global::System.Numerics.Vector.Sum((s0 + s1) + (s2 + s3));
-                i = lv.Length * global::System.Numerics.Vector<double>.Count;
+                #else
+                global::System.Span<double> s = stackalloc double[16];
+                s.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
+                sum = s[0];
+                #endif
             }
-            #endif
             for (; i < left.Length; i++) sum += left[i] * right[i];
             return sum;
+        }
+
+        // sum0 = Dot(left0, right) and sum1 = Dot(left1, right), the same bits, in one pass over right (left1 as long as left0).
+        private static void Dot2(global::System.ReadOnlySpan<double> left0, global::System.ReadOnlySpan<double> left1, global::System.ReadOnlySpan<double> right, out double sum0, out double sum1)
+        {
+            left1 = left1.Slice(0, left0.Length);
+            right = right.Slice(0, left0.Length);
+            int blocks = left0.Length - left0.Length % 16, i = 0;  // the elements in whole blocks
+            sum0 = 0.0; sum1 = 0.0;
+            if (blocks > 0)
+            {
+                #if NET8_0_OR_GREATER
+                ref double l0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left0);
+                ref double l1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left1);
+                ref double r = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(right);
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> right0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector512<double> right1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right1;
+                    }
+                    s0_0 += s0_1;
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_v256);
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    s1_0 += s1_1;
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_v256);
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> right0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector256<double> right1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * right1;
+                        global::System.Runtime.Intrinsics.Vector256<double> right2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right2;
+                        global::System.Runtime.Intrinsics.Vector256<double> right3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 12)) * right3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 12)) * right3;
+                    }
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s0_0 += s0_1;
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0);
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s1_0 += s1_1;
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_0);
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i < blocks; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> right0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * right0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * right0;
+                        global::System.Runtime.Intrinsics.Vector128<double> right1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 2)) * right1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 2)) * right1;
+                        global::System.Runtime.Intrinsics.Vector128<double> right2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * right2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * right2;
+                        global::System.Runtime.Intrinsics.Vector128<double> right3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 6)) * right3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 6)) * right3;
+                        global::System.Runtime.Intrinsics.Vector128<double> right4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
+                        s0_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 8)) * right4;
+                        s1_4 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right4;
+                        global::System.Runtime.Intrinsics.Vector128<double> right5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 10));
+                        s0_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 10)) * right5;
+                        s1_5 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 10)) * right5;
+                        global::System.Runtime.Intrinsics.Vector128<double> right6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 12));
+                        s0_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 12)) * right6;
+                        s1_6 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 12)) * right6;
+                        global::System.Runtime.Intrinsics.Vector128<double> right7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 14));
+                        s0_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 14)) * right7;
+                        s1_7 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 14)) * right7;
+                    }
+                    s0_0 += s0_4;
+                    s0_1 += s0_5;
+                    s0_2 += s0_6;
+                    s0_3 += s0_7;
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s0_0 += s0_1;
+                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 1);
+                    s1_0 += s1_4;
+                    s1_1 += s1_5;
+                    s1_2 += s1_6;
+                    s1_3 += s1_7;
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s1_0 += s1_1;
+                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 1);
+                }
+                else
+                {
+                    global::System.Span<double> s0 = stackalloc double[16];
+                    s0.Clear();
+                    global::System.Span<double> s1 = stackalloc double[16];
+                    s1.Clear();
+                    for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                    sum0 = s0[0]; sum1 = s1[0];
+                }
+                #else
+                global::System.Span<double> s0 = stackalloc double[16];
+                s0.Clear();
+                global::System.Span<double> s1 = stackalloc double[16];
+                s1.Clear();
+                for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                sum0 = s0[0]; sum1 = s1[0];
+                #endif
+            }
+            for (; i < left0.Length; i++) { sum0 += left0[i] * right[i]; sum1 += left1[i] * right[i]; }
         }
 
         // destination[i] += source[i] * scale.
@@ -988,6 +1165,346 @@ namespace Snapshots
             for (; i < length; i++) destination[i] = source[i] * scale;
         }
 
+        #if NET8_0_OR_GREATER
+        // The layer values of one block of 4 rows, one array per thread: no batch call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_rows;
+
+        // Forward for 4 rows at once (inputs and outputs hold exactly 4 rows): each neuron's weight row is read once for the 4.
+        private static void ForwardRows(double[] scratch, global::System.ReadOnlySpan<double> parameters, global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            global::System.Span<double> net1 = new global::System.Span<double>(scratch, 0, 20), out1 = new global::System.Span<double>(scratch, 20, 20);
+            global::System.Span<double> net2 = new global::System.Span<double>(scratch, 40, 12), out2 = new global::System.Span<double>(scratch, 52, 12);
+
+            // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
+            ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+            for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
+            for (int r = 0; r < 4; r++)
+            {
+                global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
+                for (int n = 0; n < 5; n++) netRow[n] = netRow[n] + parameters[35 + n];  // net = dot + bias, as Forward adds it
+                // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 5; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = net > 0.0 ? net : 0.0;
+                    }
+                }
+            }
+
+            // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
+            ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
+            for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
+            for (int r = 0; r < 4; r++)
+            {
+                global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
+                for (int n = 0; n < 3; n++) netRow[n] = netRow[n] + parameters[40 + n];  // net = dot + bias, as Forward adds it
+
+                // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
+                double maxNet = netRow[0];
+                for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, netRow[k]);
+                // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double netStart = ref netRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 3; n++)
+                    {
+                        double net = netRow[n];
+                        outRow[n] = Exp(net - maxNet);
+                    }
+                }
+                double sumExp = 0.0;
+                for (int k = 0; k < 3; k++) sumExp += outRow[k];  // in order, as the unrolled layout adds them
+                // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double eStart = ref outRow[0];
+                    ref double destinationStart = ref outRow[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 3; n++)
+                    {
+                        double e = outRow[n];
+                        outRow[n] = e / sumExp;
+                    }
+                }
+            }
+
+            out2.CopyTo(outputs);               // the rows' outputs, OutputCount apart
+        }
+
+        // 4 dot products left . (right + r * stride) for r = 0..3, written to result[r * resultStride], each bit for bit Dot's:
+        // 16 lane sums s[j] += left[i] * right[i] per block of 16, halved pairwise (s[j] + s[j + h]), then the tail in order.
+        private static void DotRows(global::System.ReadOnlySpan<double> left, ref double right, int stride, ref double result, int resultStride)
+        {
+            int length = left.Length, i = 0;
+            ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
+            ref double r0 = ref right;
+            ref double r1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 1 * stride);
+            ref double r2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 2 * stride);
+            ref double r3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 3 * stride);
+            double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector512<double> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                }
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector256<double> s3_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    global::System.Runtime.Intrinsics.Vector256<double> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector256<double> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                }
+                s0_0 += s0_2;
+                s0_1 += s0_3;
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_2;
+                s1_1 += s1_3;
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_2;
+                s2_1 += s2_3;
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_2;
+                s3_1 += s3_3;
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            else
+            {
+                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<double> s3_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                    global::System.Runtime.Intrinsics.Vector128<double> w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 5 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6 * width));
+                    global::System.Runtime.Intrinsics.Vector128<double> w7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 7 * width));
+                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                    s0_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4 * width));
+                    s0_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 5 * width));
+                    s0_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 6 * width));
+                    s0_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 7 * width));
+                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                    s1_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4 * width));
+                    s1_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 5 * width));
+                    s1_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 6 * width));
+                    s1_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 7 * width));
+                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                    s2_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4 * width));
+                    s2_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 5 * width));
+                    s2_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 6 * width));
+                    s2_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 7 * width));
+                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                    s3_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4 * width));
+                    s3_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 5 * width));
+                    s3_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 6 * width));
+                    s3_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 7 * width));
+                }
+                s0_0 += s0_4;
+                s0_1 += s0_5;
+                s0_2 += s0_6;
+                s0_3 += s0_7;
+                s0_0 += s0_2;
+                s0_1 += s0_3;
+                s0_0 += s0_1;
+                sum0 = RowSum(s0_0);
+                s1_0 += s1_4;
+                s1_1 += s1_5;
+                s1_2 += s1_6;
+                s1_3 += s1_7;
+                s1_0 += s1_2;
+                s1_1 += s1_3;
+                s1_0 += s1_1;
+                sum1 = RowSum(s1_0);
+                s2_0 += s2_4;
+                s2_1 += s2_5;
+                s2_2 += s2_6;
+                s2_3 += s2_7;
+                s2_0 += s2_2;
+                s2_1 += s2_3;
+                s2_0 += s2_1;
+                sum2 = RowSum(s2_0);
+                s3_0 += s3_4;
+                s3_1 += s3_5;
+                s3_2 += s3_6;
+                s3_3 += s3_7;
+                s3_0 += s3_2;
+                s3_1 += s3_3;
+                s3_0 += s3_1;
+                sum3 = RowSum(s3_0);
+            }
+            for (; i < length; i++)
+            {
+                double li = global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i);
+                sum0 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i);
+                sum1 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i);
+                sum2 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i);
+                sum3 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i);
+            }
+            result = sum0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride) = sum1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride) = sum2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride) = sum3;
+        }
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector512<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector512.GetLower(s) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s));
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector256<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector256.GetLower(s) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s));
+
+        private static double RowSum(global::System.Runtime.Intrinsics.Vector128<double> s) => global::System.Runtime.Intrinsics.Vector128.GetElement(s, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s, 1);
+        #endif
+
         // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
         // each lane of the vector overloads is bit-identical to the scalar form.
         private static double Exp(double x)
@@ -1131,11 +1648,6 @@ namespace Snapshots
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -1144,6 +1656,11 @@ namespace Snapshots
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }

@@ -157,6 +157,32 @@ namespace WorkedExample
             output[1] = out_o2;
         }
 
+        /// <summary>Runs the network on every row of <paramref name="inputs"/>, which holds the rows one after another (InputCount values each; zero rows write nothing), into <paramref name="outputs"/> (at least rows * OutputCount values): row r of <paramref name="outputs"/> (OutputCount values from index r * OutputCount) is bit for bit what Forward writes for row r alone. Rows share each vector operation (lanes) or each read of a weight row (blocks); a partial block runs row by row. Allocates nothing after a thread's first call.</summary>
+        /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
+        public void ForwardBatch(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            int rows = inputs.Length / InputCount;
+            if (inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
+            if (outputs.Length < rows * OutputCount) ThrowExpectedAtLeast(nameof(outputs), rows * OutputCount, outputs.Length);
+            int row = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector512<double>.Count; row += global::System.Runtime.Intrinsics.Vector512<double>.Count) ForwardLanes512(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector256<double>.Count; row += global::System.Runtime.Intrinsics.Vector256<double>.Count) ForwardLanes256(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                for (; row <= rows - global::System.Runtime.Intrinsics.Vector128<double>.Count; row += global::System.Runtime.Intrinsics.Vector128<double>.Count) ForwardLanes128(inputs.Slice(row * InputCount), outputs.Slice(row * OutputCount));
+            }
+            #endif
+            for (; row < rows; row++) Forward(inputs.Slice(row * InputCount, InputCount), outputs.Slice(row * OutputCount, OutputCount));  // the rows no block took
+        }
+
         /// <summary>The loss E_total of the network's output for <paramref name="input"/> against <paramref name="target"/>.</summary>
         /// <remarks>Thread safety: reads the instance only; any number of threads may call it (and the other reading members) on one instance at once, with results bit for bit those of a single thread, as long as no member that changes the instance runs meanwhile.</remarks>
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("BackpropGen", "0.1.0")]
@@ -978,6 +1004,137 @@ namespace WorkedExample
             static string Value(double value) => value.ToString("G6", global::System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        #if NET8_0_OR_GREATER
+        // Forward for 8 rows at once, one row per lane of Vector512<double>: the inputs hold at least 8 rows, the outputs room for them.
+        private void ForwardLanes512(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector512<double> i1 = LoadRows512(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector512<double> i2 = LoadRows512(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<double> net_h1 = global::System.Runtime.Intrinsics.Vector512.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
+            global::System.Runtime.Intrinsics.Vector512<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector512<double> net_h2 = global::System.Runtime.Intrinsics.Vector512.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector512.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector512.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
+            global::System.Runtime.Intrinsics.Vector512<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+
+            // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector512<double> net_o1 = global::System.Runtime.Intrinsics.Vector512.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector512<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector512<double> net_o2 = global::System.Runtime.Intrinsics.Vector512.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector512.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector512.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector512<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+
+            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
+        }
+
+        // One input of 8 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector512<double> LoadRows512(ref double first) => global::System.Runtime.Intrinsics.Vector512.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * InputCount));
+
+        // One output of 8 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector512<double> value, ref double first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 3);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 4 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 4);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 5 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 5);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 6 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 6);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 7 * OutputCount) = global::System.Runtime.Intrinsics.Vector512.GetElement(value, 7);
+        }
+
+        // Forward for 4 rows at once, one row per lane of Vector256<double>: the inputs hold at least 4 rows, the outputs room for them.
+        private void ForwardLanes256(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector256<double> i1 = LoadRows256(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector256<double> i2 = LoadRows256(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<double> net_h1 = global::System.Runtime.Intrinsics.Vector256.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
+            global::System.Runtime.Intrinsics.Vector256<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector256<double> net_h2 = global::System.Runtime.Intrinsics.Vector256.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector256.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector256.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
+            global::System.Runtime.Intrinsics.Vector256<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+
+            // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector256<double> net_o1 = global::System.Runtime.Intrinsics.Vector256.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector256<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector256<double> net_o2 = global::System.Runtime.Intrinsics.Vector256.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector256.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector256.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector256<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+
+            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
+        }
+
+        // One input of 4 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector256<double> LoadRows256(ref double first) => global::System.Runtime.Intrinsics.Vector256.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * InputCount), global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * InputCount));
+
+        // One output of 4 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector256<double> value, ref double first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 1);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 2);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3 * OutputCount) = global::System.Runtime.Intrinsics.Vector256.GetElement(value, 3);
+        }
+
+        // Forward for 2 rows at once, one row per lane of Vector128<double>: the inputs hold at least 2 rows, the outputs room for them.
+        private void ForwardLanes128(global::System.ReadOnlySpan<double> inputs, global::System.Span<double> outputs)
+        {
+            ref double x = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+
+            // Inputs
+            global::System.Runtime.Intrinsics.Vector128<double> i1 = LoadRows128(ref x);  // input i1
+            global::System.Runtime.Intrinsics.Vector128<double> i2 = LoadRows128(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 1));  // input i2
+
+            // Layer 1, hidden layer h1..h2: logistic, one bias b1 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<double> net_h1 = global::System.Runtime.Intrinsics.Vector128.Create(w1) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w2) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b1);  // net_h1 = w1*i1 + w2*i2 + b1
+            global::System.Runtime.Intrinsics.Vector128<double> out_h1 = Logistic(net_h1);  // out_h1 = 1/(1 + e^-net_h1)
+            global::System.Runtime.Intrinsics.Vector128<double> net_h2 = global::System.Runtime.Intrinsics.Vector128.Create(w3) * i1 + global::System.Runtime.Intrinsics.Vector128.Create(w4) * i2 + global::System.Runtime.Intrinsics.Vector128.Create(b1);  // net_h2 = w3*i1 + w4*i2 + b1
+            global::System.Runtime.Intrinsics.Vector128<double> out_h2 = Logistic(net_h2);  // out_h2 = 1/(1 + e^-net_h2)
+
+            // Layer 2, output layer o1..o2: logistic, one bias b2 shared by the layer.
+            // net = sum of weight * input (+ bias); out = activation(net).
+            global::System.Runtime.Intrinsics.Vector128<double> net_o1 = global::System.Runtime.Intrinsics.Vector128.Create(w5) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w6) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b2);  // net_o1 = w5*out_h1 + w6*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector128<double> out_o1 = Logistic(net_o1);  // out_o1 = 1/(1 + e^-net_o1)
+            global::System.Runtime.Intrinsics.Vector128<double> net_o2 = global::System.Runtime.Intrinsics.Vector128.Create(w7) * out_h1 + global::System.Runtime.Intrinsics.Vector128.Create(w8) * out_h2 + global::System.Runtime.Intrinsics.Vector128.Create(b2);  // net_o2 = w7*out_h1 + w8*out_h2 + b2
+            global::System.Runtime.Intrinsics.Vector128<double> out_o2 = Logistic(net_o2);  // out_o2 = 1/(1 + e^-net_o2)
+
+            ref double y = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outputs);
+            StoreRows(out_o1, ref y);
+            StoreRows(out_o2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref y, 1));
+        }
+
+        // One input of 2 consecutive rows (InputCount apart) as one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::System.Runtime.Intrinsics.Vector128<double> LoadRows128(ref double first) => global::System.Runtime.Intrinsics.Vector128.Create(first, global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * InputCount));
+
+        // One output of 2 consecutive rows (OutputCount apart) from one vector.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void StoreRows(global::System.Runtime.Intrinsics.Vector128<double> value, ref double first)
+        {
+            first = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 0);
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1 * OutputCount) = global::System.Runtime.Intrinsics.Vector128.GetElement(value, 1);
+        }
+
+        #endif
+
         // e^x: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;
         // each lane of the vector overloads is bit-identical to the scalar form.
         private static double Exp(double x)
@@ -1090,11 +1247,6 @@ namespace WorkedExample
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 
-        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
-        {
-            throw new global::System.ArgumentException(parameterName + " must hold one or more whole rows of " + rowLength + " values, but has " + actual + ".", parameterName);
-        }
-
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have exactly " + expected + " elements, but has " + actual + ".", parameterName);
@@ -1103,6 +1255,11 @@ namespace WorkedExample
         private static void ThrowExpectedAtLeast(string parameterName, int expected, int actual)
         {
             throw new global::System.ArgumentException(parameterName + " must have at least " + expected + " elements, but has " + actual + ".", parameterName);
+        }
+
+        private static void ThrowNotWholeRows(string parameterName, int rowLength, int actual)
+        {
+            throw new global::System.ArgumentException(parameterName + " must hold " + (actual == 0 ? "at least one row" : "whole rows") + " of " + rowLength + " values, but has " + actual + ".", parameterName);
         }
     }
 }
