@@ -13,6 +13,8 @@ public interface ITrainable<T>
 
     void Forward(ReadOnlySpan<T> input, Span<T> output);
 
+    void ForwardBatch(ReadOnlySpan<T> inputs, Span<T> outputs);
+
     T Loss(ReadOnlySpan<T> input, ReadOnlySpan<T> target);
 
     T Backward(ReadOnlySpan<T> input, ReadOnlySpan<T> target, Span<T> gradient);

@@ -21,6 +21,9 @@ public static class Program
 {
     private const int Rows = 6;
 
+    /// <summary>ForwardBatch/PredictBatch rows: full blocks of 16, 8, 4 and 2 lanes, and leftover rows.</summary>
+    private const int BatchRows = 37;
+
     public static int Main()
     {
         PrintIsa();
@@ -37,9 +40,9 @@ public static class Program
         Trainable(lines, "Loops100_37_21_5F", new Loops100_37_21_5F(), Targets.Distribution);
         Trainable(lines, "Loops784_50_10F", new Loops784_50_10F(), Targets.Distribution);
 
-        Frozen<double>(lines, "MazurFrozen", MazurFrozen.InputCount, MazurFrozen.OutputCount, MazurFrozen.Predict);
-        Frozen<double>(lines, "Frozen64_32_10", Frozen64_32_10.InputCount, Frozen64_32_10.OutputCount, Frozen64_32_10.Predict);
-        Frozen<float>(lines, "Frozen100_37_5F", Frozen100_37_5F.InputCount, Frozen100_37_5F.OutputCount, Frozen100_37_5F.Predict);
+        Frozen<double>(lines, "MazurFrozen", MazurFrozen.InputCount, MazurFrozen.OutputCount, MazurFrozen.Predict, MazurFrozen.PredictBatch);
+        Frozen<double>(lines, "Frozen64_32_10", Frozen64_32_10.InputCount, Frozen64_32_10.OutputCount, Frozen64_32_10.Predict, Frozen64_32_10.PredictBatch);
+        Frozen<float>(lines, "Frozen100_37_5F", Frozen100_37_5F.InputCount, Frozen100_37_5F.OutputCount, Frozen100_37_5F.Predict, Frozen100_37_5F.PredictBatch);
 
         foreach (string line in lines)
         {
@@ -122,12 +125,21 @@ public static class Program
             hashes.Add("ForwardAfterTraining", output);
         }
 
-        // BATCH (branch `batch`): ForwardBatch over all Rows at once goes here, hashed as "ForwardBatch"; add it to
-        // ITrainable<T> in Networks.cs. Its bits must also equal Forward's row by row (the same canonical Dot order).
+        // ForwardBatch over enough rows for every lane width's blocks and the leftover rows; each row must also be
+        // Forward's bits for it.
+        T[] batchInputs = data.Inputs<T>(BatchRows * network.Inputs), batchOutputs = new T[BatchRows * network.Outputs];
+        network.ForwardBatch(batchInputs, batchOutputs);
+        hashes.Add("ForwardBatch", batchOutputs);
+        for (int r = 0; r < BatchRows; r++)
+        {
+            network.Forward(batchInputs.AsSpan(r * network.Inputs, network.Inputs), output);
+            RequireSameBits(name, "ForwardBatch", r, output, batchOutputs.AsSpan(r * network.Outputs, network.Outputs));
+        }
+
         lines.AddRange(hashes.Lines());
     }
 
-    private static void Frozen<T>(List<string> lines, string name, int inputCount, int outputCount, Predict<T> predict)
+    private static void Frozen<T>(List<string> lines, string name, int inputCount, int outputCount, Predict<T> predict, Predict<T> predictBatch)
         where T : unmanaged, IFloatingPoint<T>
     {
         var data = new Data(name);
@@ -139,9 +151,26 @@ public static class Program
             hashes.Add("Predict", output);
         }
 
-        // BATCH (branch `batch`): PredictBatch over all Rows at once goes here, hashed as "PredictBatch" (pass it in
-        // like Predict); its bits must also equal Predict's row by row.
+        T[] batchInputs = data.Inputs<T>(BatchRows * inputCount), batchOutputs = new T[BatchRows * outputCount];
+        predictBatch(batchInputs, batchOutputs);
+        hashes.Add("PredictBatch", batchOutputs);
+        for (int r = 0; r < BatchRows; r++)
+        {
+            predict(batchInputs.AsSpan(r * inputCount, inputCount), output);
+            RequireSameBits(name, "PredictBatch", r, output, batchOutputs.AsSpan(r * outputCount, outputCount));
+        }
+
         lines.AddRange(hashes.Lines());
+    }
+
+    /// <summary>Row r of a batch method must be the single-row method's bits (SPEC 7); a difference fails the run.</summary>
+    private static void RequireSameBits<T>(string network, string method, int row, ReadOnlySpan<T> single, ReadOnlySpan<T> batch)
+        where T : unmanaged
+    {
+        if (!MemoryMarshal.AsBytes(single).SequenceEqual(MemoryMarshal.AsBytes(batch)))
+        {
+            throw new InvalidOperationException($"{network}.{method}: row {row} differs from the single-row result.");
+        }
     }
 
     private delegate void Predict<T>(ReadOnlySpan<T> input, Span<T> output);
