@@ -77,7 +77,7 @@ namespace BackpropGen.Generator.Emit
         private readonly NetworkModel _network;
         private readonly NumericType _t;
         private readonly bool _parametersAsLiterals;
-        private readonly Batch.LaneWidth? _lanes;
+        private readonly VectorWidth? _lanes;
 
         /// <param name="network">The network.</param>
         /// <param name="parametersAsLiterals">Write each parameter's value instead of its field (frozen networks).</param>
@@ -85,7 +85,7 @@ namespace BackpropGen.Generator.Emit
         /// Rows in the lanes of this vector width (the batch methods): every quantity a vector of rows, each operation the
         /// scalar one lane by lane. Only <see cref="Inputs"/> and <see cref="Forward"/> are meant to be written then.
         /// </param>
-        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false, Batch.LaneWidth? lanes = null)
+        public ChainRulePlan(NetworkModel network, bool parametersAsLiterals = false, VectorWidth? lanes = null)
         {
             _network = network;
             _t = network.Numeric;

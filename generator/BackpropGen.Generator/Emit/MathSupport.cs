@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Emit.Math;
 using BackpropGen.Generator.Model;
@@ -14,12 +15,7 @@ namespace BackpropGen.Generator.Emit
     internal static class MathSupport
     {
         /// <summary>The static vector classes the vector overloads are written for (NET8_0_OR_GREATER only).</summary>
-        public static readonly string[] Vectors =
-        {
-            "global::System.Runtime.Intrinsics.Vector128",
-            "global::System.Runtime.Intrinsics.Vector256",
-            "global::System.Runtime.Intrinsics.Vector512",
-        };
+        public static readonly string[] Vectors = VectorWidth.Narrowest.Select(v => v.Vector).ToArray();
 
         public static void Write(SourceWriter w, NetworkModel network)
         {

@@ -14,8 +14,8 @@ namespace BackpropGen.Generator.Emit
     /// </summary>
     internal static class VectorKernels
     {
-        private static readonly string[] Widths = { "Vector512", "Vector256", "Vector128" };
-        private static readonly int[] VectorBytes = { 64, 32, 16 };
+        private static readonly string[] Widths = VectorWidth.All.Select(v => v.Name).ToArray();
+        private static readonly int[] VectorBytes = VectorWidth.All.Select(v => v.Bytes).ToArray();
 
         /// <summary>
         /// Dot and Dot2 (the forward pass takes rows in pairs, Dot the odd one out; the benchmarks call Dot); AddScaled and

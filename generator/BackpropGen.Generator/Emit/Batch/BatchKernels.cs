@@ -35,11 +35,11 @@ namespace BackpropGen.Generator.Emit.Batch
                 }
 
                 w.Line($"{t} {string.Join(", ", Enumerable.Range(0, Rows).Select(r => $"sum{r} = {numeric.Literal(0)}"))};");
-                for (int k = 0; k < LaneWidth.All.Count; k++)
+                for (int k = 0; k < VectorWidth.All.Count; k++)
                 {
-                    LaneWidth lanes = LaneWidth.All[k];
-                    string header = k == 0 ? "if" : k == LaneWidth.All.Count - 1 ? "else" : "else if";
-                    using (w.Block(k == LaneWidth.All.Count - 1 ? "else" : $"{header} ({lanes.Vector}.IsHardwareAccelerated)"))
+                    VectorWidth lanes = VectorWidth.All[k];
+                    string header = k == 0 ? "if" : k == VectorWidth.All.Count - 1 ? "else" : "else if";
+                    using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{header} ({lanes.Vector}.IsHardwareAccelerated)"))
                     {
                         WriteBlocks(w, t, lanes, CanonicalBytes * 8 / lanes.Bits, elements);
                     }
@@ -65,7 +65,7 @@ namespace BackpropGen.Generator.Emit.Batch
         }
 
         /// <summary>The full blocks with <paramref name="vectors"/> vectors of accumulators per row, then their halving into sum0, sum1, ...</summary>
-        private static void WriteBlocks(SourceWriter w, string t, LaneWidth lanes, int vectors, int elements)
+        private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements)
         {
             string vector = lanes.Of(t);
             w.Line($"int width = {vector}.Count;");
@@ -111,14 +111,14 @@ namespace BackpropGen.Generator.Emit.Batch
         private static void WriteRowSums(SourceWriter w, NumericType numeric)
         {
             string t = numeric.Keyword;
-            foreach (LaneWidth lanes in LaneWidth.All.Take(2))
+            foreach (VectorWidth lanes in VectorWidth.All.Take(2))
             {
                 w.Line();
                 w.Line($"private static {t} RowSum({lanes.Of(t)} s) => RowSum({lanes.Vector}.GetLower(s) + {lanes.Vector}.GetUpper(s));");
             }
 
             w.Line();
-            LaneWidth last = LaneWidth.All[LaneWidth.All.Count - 1];
+            VectorWidth last = VectorWidth.All[VectorWidth.All.Count - 1];
             string At(int lane) => $"{last.Vector}.GetElement(s, {lane})";
             w.Line(numeric.Size == 8
                 ? $"private static {t} RowSum({last.Of(t)} s) => {At(0)} + {At(1)};"
@@ -129,6 +129,6 @@ namespace BackpropGen.Generator.Emit.Batch
 
         private static string Add(string start, string offset) => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {start}, {offset})";
 
-        private static string Load(LaneWidth lanes, string start, string offset) => $"{lanes.Vector}.LoadUnsafe(ref {Add(start, offset)})";
+        private static string Load(VectorWidth lanes, string start, string offset) => $"{lanes.Vector}.LoadUnsafe(ref {Add(start, offset)})";
     }
 }

@@ -33,7 +33,7 @@ namespace BackpropGen.Generator.Emit.Batch
         /// <summary>The blocks of the batch body: whole vectors of rows, widest first.</summary>
         public void WriteBlocks()
         {
-            foreach (LaneWidth lanes in LaneWidth.All)
+            foreach (VectorWidth lanes in VectorWidth.All)
             {
                 string count = $"{lanes.Of(_t)}.Count";
                 using (_w.Block($"if ({lanes.Vector}.IsHardwareAccelerated)"))
@@ -49,7 +49,7 @@ namespace BackpropGen.Generator.Emit.Batch
             string modifiers = _frozen ? "private static" : "private";
             _w.Line();
             _w.Line("#if NET8_0_OR_GREATER");
-            foreach (LaneWidth lanes in LaneWidth.All)
+            foreach (VectorWidth lanes in VectorWidth.All)
             {
                 var plan = new ChainRulePlan(_network, parametersAsLiterals: _frozen, lanes: lanes);
                 int count = lanes.Count(_network.Numeric);
@@ -79,7 +79,7 @@ namespace BackpropGen.Generator.Emit.Batch
         {
             string t = network.Numeric.Keyword;
             bool softmax = network.Layers.Any(l => l.Activation == ActivationKind.Softmax);
-            foreach (LaneWidth lanes in LaneWidth.All)
+            foreach (VectorWidth lanes in VectorWidth.All)
             {
                 string vector = lanes.Of(t);
                 yield return new GeneratedMember($"ForwardLanes{lanes.Bits}", GeneratedMemberKind.Method, false, $"global::System.ReadOnlySpan<{t}>, global::System.Span<{t}>");
@@ -92,7 +92,7 @@ namespace BackpropGen.Generator.Emit.Batch
             }
         }
 
-        private void WriteGatherAndScatter(LaneWidth lanes, int count)
+        private void WriteGatherAndScatter(VectorWidth lanes, int count)
         {
             string vector = lanes.Of(_t);
             string Row(int lane, string count_) => lane == 0 ? "first" : $"global::System.Runtime.CompilerServices.Unsafe.Add(ref first, {lane} * {count_})";
@@ -132,7 +132,7 @@ namespace BackpropGen.Generator.Emit.Batch
         }
 
         /// <summary>Softmax's max applied lane by lane: every lane gets exactly its scalar bits.</summary>
-        private void WriteLaneMax(LaneWidth lanes, int count)
+        private void WriteLaneMax(VectorWidth lanes, int count)
         {
             if (_network.Layers.Any(l => l.Activation == ActivationKind.Softmax))
             {

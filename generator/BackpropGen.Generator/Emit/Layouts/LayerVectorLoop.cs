@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
 
@@ -15,12 +15,7 @@ namespace BackpropGen.Generator.Emit.Layouts
     /// </summary>
     internal static class LayerVectorLoop
     {
-        private static readonly string[] Widths =
-        {
-            "global::System.Runtime.Intrinsics.Vector512",
-            "global::System.Runtime.Intrinsics.Vector256",
-            "global::System.Runtime.Intrinsics.Vector128",
-        };
+        private static readonly string[] Widths = VectorWidth.All.Select(v => v.Vector).ToArray();
 
         /// <param name="w">The writer.</param>
         /// <param name="t">The numeric type.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
 
@@ -29,7 +30,7 @@ namespace BackpropGen.Generator.Emit.Math
             (MathFunctionSet.Log1P, "Log1P", "ln(1 + x), accurate near 0", LogAlgorithms.WriteLog1P),
         };
 
-        private static readonly string[] Widths = { "Vector128", "Vector256", "Vector512" };
+        private static readonly string[] Widths = VectorWidth.Narrowest.Select(v => v.Name).ToArray();
 
         /// <summary>Writes the requested functions (and whatever they depend on) as private static members of the class being generated.</summary>
         public static void Write(SourceWriter w, NumericType t, MathFunctionSet needed)

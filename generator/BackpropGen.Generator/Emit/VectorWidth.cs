@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Linq;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit
+{
+    /// <summary>
+    /// One hardware vector width the generated code is written for: Vector512, Vector256 or Vector128. Every writer that
+    /// emits vector paths (kernels, layer loops, rows in lanes, the maths' overloads) takes its widths from here.
+    /// </summary>
+    internal sealed class VectorWidth
+    {
+        private VectorWidth(int bits) => Bits = bits;
+
+        /// <summary>Widest first: code that picks a width takes the first one the machine accelerates.</summary>
+        public static IReadOnlyList<VectorWidth> All { get; } = new[] { new VectorWidth(512), new VectorWidth(256), new VectorWidth(128) };
+
+        /// <summary>Narrowest first: the order the maths' overloads are written in.</summary>
+        public static IReadOnlyList<VectorWidth> Narrowest { get; } = All.Reverse().ToArray();
+
+        public int Bits { get; }
+
+        public int Bytes => Bits / 8;
+
+        /// <summary>"Vector512".</summary>
+        public string Name => "Vector" + Bits;
+
+        /// <summary>"global::System.Runtime.Intrinsics.Vector512": the static class with Create, IsHardwareAccelerated, ...</summary>
+        public string Vector => "global::System.Runtime.Intrinsics." + Name;
+
+        /// <summary>"global::System.Runtime.Intrinsics.Vector512&lt;double&gt;".</summary>
+        public string Of(string t) => $"{Vector}<{t}>";
+
+        /// <summary>Lanes of <paramref name="t"/> in one vector: rows per vector operation.</summary>
+        public int Count(NumericType t) => Bits / 8 / t.Size;
+    }
+}
