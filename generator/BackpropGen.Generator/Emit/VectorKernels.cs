@@ -8,7 +8,7 @@ namespace BackpropGen.Generator.Emit
     /// The vector kernels of the loops layout, written into the class so users need no library.
     /// On .NET 8 and later they use the widest hardware vector (Vector512, else Vector256, else Vector128): Vector&lt;T&gt;
     /// stays at 256 bits on AVX-512 machines, which measured 1.2-1.8x slower than TensorPrimitives at 784 inputs.
-    /// Dot sums in one canonical order whatever the width (same bits everywhere); older targets run it in scalar code.
+    /// Dot sums in one canonical order (<see cref="CanonicalDot"/>) whatever the width; older targets run it in scalar code.
     /// Older targets keep a Vector&lt;T&gt; path for AddScaled and Scale. No fused multiply-add: each element of AddScaled
     /// and Scale is rounded exactly as the scalar loop rounds it, on every machine.
     /// </summary>
@@ -55,28 +55,24 @@ namespace BackpropGen.Generator.Emit
 
         private static readonly string[] Lanes = { "i", "i + width", "i + 2 * width", "i + 3 * width" };
 
-        /// <summary>The canonical dot product's lanes: 128 bytes, 16 doubles or 32 floats, whatever the hardware has.</summary>
-        public const int CanonicalBytes = 128;
-
         /// <summary>
-        /// One summation order on every machine (issue 14): L = 128 bytes of lanes, s[j] += left[i] * right[i] over whole
-        /// blocks of L (product rounded, then the add; no FMA), s reduced by halving (s[j] += s[j + h], h = L/2 .. 1), then
-        /// the tail added in order. Vector512, Vector256, Vector128 and scalar code hold the same L lanes in 2, 4, 8 or L
-        /// accumulators, so they round identically; never Vector.Sum, whose order is unspecified. Dot2 does two left rows
-        /// against one right in one pass (each row's sum in the same order): twice the independent adds in flight, which
-        /// one row's L lanes cannot give a wide machine, and half the loads of right.
+        /// Dot in the order of <see cref="CanonicalDot"/>: Vector512, Vector256, Vector128 and scalar code hold the same
+        /// 128 bytes of lanes in 2, 4, 8 or L accumulators, so they round identically; never Vector.Sum, whose order is
+        /// unspecified. Dot2 does two left rows against one right in one pass (each row's sum in the same order): twice the
+        /// independent adds in flight, which one row's L lanes cannot give a wide machine, and half the loads of right.
         /// </summary>
         private static void WriteDot(SourceWriter w, string t, string zero, int rows)
         {
-            int size = t == "float" ? 4 : 8, lanes = CanonicalBytes / size;
+            int size = t == "float" ? 4 : 8, lanes = CanonicalDot.Bytes / size;
             string[] left = rows == 1 ? new[] { "left" } : Enumerable.Range(0, rows).Select(r => $"left{r}").ToArray();
             string[] sum = rows == 1 ? new[] { "sum" } : Enumerable.Range(0, rows).Select(r => $"sum{r}").ToArray();
             string[] reference = rows == 1 ? new[] { "l" } : Enumerable.Range(0, rows).Select(r => $"l{r}").ToArray();
             string[] accumulator = rows == 1 ? new[] { "s" } : Enumerable.Range(0, rows).Select(r => $"s{r}_").ToArray();
+            string[] lastLanes = rows == 1 ? new[] { "x" } : Enumerable.Range(0, rows).Select(r => $"x{r}_").ToArray();
             if (rows == 1)
             {
                 w.Line($"// Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, {lanes} lanes:");
-                w.Line($"// s[j] += left[i] * right[i] over whole blocks of {lanes}, s halved pairwise (s[j] + s[j + h], h = {lanes / 2} .. 1), then the tail in order.");
+                w.Line($"// s[j] += left[i] * right[i] over whole blocks of {lanes}; then for w = {lanes / 2} .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.");
                 w.OpenBlock($"private static {t} Dot({ReadOnlySpan(t)} left, {ReadOnlySpan(t)} right)");
             }
             else
@@ -86,11 +82,10 @@ namespace BackpropGen.Generator.Emit
                 w.Line("left1 = left1.Slice(0, left0.Length);");
             }
 
-            string length = $"{left[0]}.Length";
-            w.Line($"right = right.Slice(0, {length});");
-            w.Line($"int blocks = {length} - {length} % {lanes}, i = 0;", "the elements in whole blocks");
-            w.Line(rows == 1 ? $"{t} sum = {zero};" : string.Join(" ", sum.Select(x => $"{x} = {zero};")));
-            w.OpenBlock("if (blocks > 0)");
+            w.Line($"right = right.Slice(0, {left[0]}.Length);");
+            w.Line($"int length = {left[0]}.Length, blocks = length - length % {lanes}, i = 0;", "blocks: the elements in whole blocks");
+            w.Line(CanonicalDot.DeclareLastLanes(t, size, lastLanes, zero));
+            w.OpenBlock($"if (length >= {CanonicalDot.LastVectorBytes / size})");
             w.Line("#if NET8_0_OR_GREATER");
             for (int r = 0; r < rows; r++)
             {
@@ -98,21 +93,26 @@ namespace BackpropGen.Generator.Emit
             }
 
             w.Line(Reference(t, "r", "right"));
-            for (int k = 0; k < Widths.Length; k++)
+            for (int k = 0; k < VectorWidth.All.Count; k++)
             {
-                w.OpenBlock($"{(k == 0 ? "if" : "else if")} (global::System.Runtime.Intrinsics.{Widths[k]}.IsHardwareAccelerated)");
-                WriteVectorBlocks(w, t, k, size, reference, accumulator, sum);
+                w.OpenBlock($"{(k == 0 ? "if" : "else if")} ({VectorWidth.All[k].Vector}.IsHardwareAccelerated)");
+                WriteVectorBlocks(w, t, VectorWidth.All[k], size, reference, accumulator, lastLanes);
                 w.CloseBlock();
             }
 
             w.OpenBlock("else");
-            WriteScalarBlocks(w, t, lanes, left, accumulator, sum);
+            WriteScalarSteps(w, t, size, left, accumulator, lastLanes);
             w.CloseBlock();
             w.Line("#else");
-            WriteScalarBlocks(w, t, lanes, left, accumulator, sum);
+            WriteScalarSteps(w, t, size, left, accumulator, lastLanes);
             w.Line("#endif");
             w.CloseBlock();
-            w.Line($"for (; i < {length}; i++) " + (rows == 1 ? "sum += left[i] * right[i];" : "{ " + string.Join(" ", Enumerable.Range(0, rows).Select(r => $"{sum[r]} += {left[r]}[i] * right[i];")) + " }"));
+            if (rows == 1)
+            {
+                w.Line($"{t} sum;");
+            }
+
+            CanonicalDot.WriteLastLanes(w, size, lastLanes, sum, (r, index) => $"{left[r]}[{index}] * right[{index}]");
             if (rows == 1)
             {
                 w.Line("return sum;");
@@ -121,63 +121,41 @@ namespace BackpropGen.Generator.Emit
             w.CloseBlock();
         }
 
-        /// <summary>The blocks in <c>CanonicalBytes / width</c> vectors of Widths[k] per row, reduced by halving down to one scalar.</summary>
-        private static void WriteVectorBlocks(SourceWriter w, string t, int k, int size, string[] reference, string[] accumulator, string[] sum)
+        /// <summary>The blocks in <c>CanonicalDot.Bytes / width</c> vectors per row, then the steps down to 16 bytes of lanes.</summary>
+        private static void WriteVectorBlocks(SourceWriter w, string t, VectorWidth width, int size, string[] reference, string[] accumulator, string[] lastLanes)
         {
-            string vector = Widths[k];
-            int count = CanonicalBytes / VectorBytes[k], perVector = VectorBytes[k] / size, rows = reference.Length;
-            string Type(int width) => $"global::System.Runtime.Intrinsics.Vector{width * 8}<{t}>";
+            int count = CanonicalDot.Bytes / width.Bytes, perVector = width.Bytes / size, rows = reference.Length;
+            string type = width.Of(t);
             for (int r = 0; r < rows; r++)
             {
-                w.Line($"{Type(VectorBytes[k])} " + string.Join(", ", Enumerable.Range(0, count).Select(a => $"{accumulator[r]}{a} = {Type(VectorBytes[k])}.Zero")) + ";");
+                w.Line($"{type} " + string.Join(", ", Enumerable.Range(0, count).Select(a => $"{accumulator[r]}{a} = {type}.Zero")) + ";");
             }
 
-            w.OpenBlock($"for (; i < blocks; i += {CanonicalBytes / size})");
+            w.OpenBlock($"for (; i < blocks; i += {CanonicalDot.Bytes / size})");
             for (int a = 0; a < count; a++)
             {
                 string offset = a == 0 ? "i" : $"i + {a * perVector}";
                 if (rows == 1)
                 {
-                    w.Line($"{accumulator[0]}{a} += {Load(vector, reference[0], offset)} * {Load(vector, "r", offset)};");
+                    w.Line($"{accumulator[0]}{a} += {CanonicalDot.Load(width, reference[0], offset)} * {CanonicalDot.Load(width, "r", offset)};");
                     continue;
                 }
 
-                w.Line($"{Type(VectorBytes[k])} right{a} = {Load(vector, "r", offset)};");
+                w.Line($"{type} right{a} = {CanonicalDot.Load(width, "r", offset)};");
                 for (int r = 0; r < rows; r++)
                 {
-                    w.Line($"{accumulator[r]}{a} += {Load(vector, reference[r], offset)} * right{a};");
+                    w.Line($"{accumulator[r]}{a} += {CanonicalDot.Load(width, reference[r], offset)} * right{a};");
                 }
             }
 
             w.CloseBlock();
-            for (int r = 0; r < rows; r++)
-            {
-                string s = accumulator[r];
-                for (int half = count / 2; half >= 1; half /= 2)
-                {
-                    for (int a = 0; a < half; a++)
-                    {
-                        w.Line($"{s}{a} += {s}{a + half};");
-                    }
-                }
-
-                string current = $"{s}0";
-                for (int width = VectorBytes[k]; width > 16; width /= 2)
-                {
-                    string next = $"{s}v{width * 4}";
-                    string halves = $"global::System.Runtime.Intrinsics.Vector{width * 8}";
-                    w.Line($"{Type(width / 2)} {next} = {halves}.GetLower({current}) + {halves}.GetUpper({current});");
-                    current = next;
-                }
-
-                string E(int lane) => $"global::System.Runtime.Intrinsics.Vector128.GetElement({current}, {lane})";
-                w.Line(size == 8 ? $"{sum[r]} = {E(0)} + {E(1)};" : $"{sum[r]} = ({E(0)} + {E(2)}) + ({E(1)} + {E(3)});");
-            }
+            CanonicalDot.WriteVectorSteps(w, t, size, width, "r", reference, accumulator, lastLanes);
         }
 
-        /// <summary>The blocks in scalar accumulators on the stack: the order of the vector paths, one lane at a time.</summary>
-        private static void WriteScalarBlocks(SourceWriter w, string t, int lanes, string[] left, string[] accumulator, string[] sum)
+        /// <summary>The same order in L scalar lanes on the stack, one lane at a time, down to 16 bytes of lanes.</summary>
+        private static void WriteScalarSteps(SourceWriter w, string t, int size, string[] left, string[] accumulator, string[] lastLanes)
         {
+            int lanes = CanonicalDot.Bytes / size;
             string[] spans = accumulator.Select(a => a.TrimEnd('_')).ToArray();
             for (int r = 0; r < left.Length; r++)
             {
@@ -185,11 +163,22 @@ namespace BackpropGen.Generator.Emit
                 w.Line($"{spans[r]}.Clear();");
             }
 
-            string body = string.Join(" ", Enumerable.Range(0, left.Length).Select(r => $"{spans[r]}[j] += {left[r]}[i + j] * right[i + j];"));
-            w.Line($"for (; i < blocks; i += {lanes}) for (int j = 0; j < {lanes}; j++) " + (left.Length == 1 ? body : "{ " + body + " }"));
-            string halving = string.Join(" ", spans.Select(s => $"{s}[j] += {s}[j + h];"));
-            w.Line($"for (int h = {lanes / 2}; h >= 1; h /= 2) for (int j = 0; j < h; j++) " + (left.Length == 1 ? halving : "{ " + halving + " }"));
-            w.Line(string.Join(" ", Enumerable.Range(0, left.Length).Select(r => $"{sum[r]} = {spans[r]}[0];")));
+            string Each(string Of) => left.Length == 1 ? Of.Replace("@", spans[0]).Replace("#", left[0]) : "{ " + string.Join(" ", Enumerable.Range(0, left.Length).Select(r => Of.Replace("@", spans[r]).Replace("#", left[r]))) + " }";
+            w.Line($"for (; i < blocks; i += {lanes}) for (int j = 0; j < {lanes}; j++) " + Each("@[j] += #[i + j] * right[i + j];"));
+            using (w.Block($"for (int h = {lanes / 2}; h >= {CanonicalDot.LastVectorBytes / size}; h /= 2)"))
+            {
+                w.Line("for (int j = 0; j < h; j++) " + Each("@[j] += @[j + h];"));
+                using (w.Block("if (length - i >= h)"))
+                {
+                    w.Line("for (int j = 0; j < h; j++) " + Each("@[j] += #[i + j] * right[i + j];"));
+                    w.Line("i += h;");
+                }
+            }
+
+            for (int r = 0; r < left.Length; r++)
+            {
+                w.Line(string.Join(" ", Enumerable.Range(0, CanonicalDot.LastVectorBytes / size).Select(j => $"{lastLanes[r]}{j} = {spans[r]}[{j}];")));
+            }
         }
 
         /// <summary>

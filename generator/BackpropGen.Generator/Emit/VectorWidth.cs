@@ -20,6 +20,9 @@ namespace BackpropGen.Generator.Emit
 
         public int Bits { get; }
 
+        /// <summary>The width of <paramref name="bits"/> bits, from <see cref="All"/>.</summary>
+        public static VectorWidth Of(int bits) => All.First(v => v.Bits == bits);
+
         public int Bytes => Bits / 8;
 
         /// <summary>"Vector512".</summary>

@@ -88,22 +88,111 @@ public class CanonicalDotTests
         Assert.True(differing >= lengths.Length / 2, $"only {differing} of {lengths.Length} lengths tell the orders apart");
     }
 
+    /// <summary>
+    /// The test can fail on the tail: the rule before this one (whole blocks, halving, then every element past the blocks
+    /// added one at a time) gives other bits for many lengths whose tail has a 16-byte step, in both types.
+    /// </summary>
+    [Fact]
+    public void TheDataTellsTailRulesApart()
+    {
+        var random = new Random(14);
+        int differingDouble = 0, differingFloat = 0, lengths = 0;
+        for (int length = 1; length <= 300; length++)
+        {
+            if (length % 32 < 4)
+            {
+                continue; // no float tail step of 16 bytes or more: the rules agree by construction
+            }
+
+            lengths++;
+            double[] left = MixedMagnitudes(random, length), right = MixedMagnitudes(random, length);
+            float[] l = Floats(left), r = Floats(right);
+            differingDouble += BitConverter.DoubleToInt64Bits(CanonicalDouble(left, right)) != BitConverter.DoubleToInt64Bits(TailOneByOne(left, right, 16)) ? 1 : 0;
+            differingFloat += BitConverter.SingleToInt32Bits(CanonicalFloat(l, r)) != BitConverter.SingleToInt32Bits(TailOneByOne(l, r, 32)) ? 1 : 0;
+        }
+
+        Assert.True(differingDouble >= lengths / 3 && differingFloat >= lengths / 3, $"only {differingDouble} (double) and {differingFloat} (float) of {lengths} lengths tell the tail rules apart");
+    }
+
     /// <summary>Signs, and magnitudes over 2^-20 .. 2^20, so roundings depend on the order of the adds.</summary>
     private static double[] MixedMagnitudes(Random random, int length) =>
         Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-20, 21))).ToArray();
 
-    // The definition (issue 14), written plainly: L lanes, blocks into s[j], halving, then the tail in order.
+    // The definition (issue 14), written plainly: L lanes at +0, whole blocks into s[j]; then for w = L/2 .. 1, s[j] += s[j + w]
+    // and, if w elements are left, the next w into s[0..w).
     private static double CanonicalDouble(double[] left, double[] right)
     {
         const int L = 16;
         var s = new double[L];
-        int whole = left.Length - left.Length % L;
-        for (int i = 0; i < whole; i++)
+        int whole = left.Length - left.Length % L, i = 0;
+        for (; i < whole; i++)
         {
             s[i % L] += left[i] * right[i];
         }
 
-        for (int h = L / 2; h >= 1; h /= 2)
+        for (int w = L / 2; w >= 1; w /= 2)
+        {
+            for (int j = 0; j < w; j++)
+            {
+                s[j] += s[j + w];
+            }
+
+            if (left.Length - i >= w)
+            {
+                for (int j = 0; j < w; j++)
+                {
+                    s[j] += left[i + j] * right[i + j];
+                }
+
+                i += w;
+            }
+        }
+
+        return s[0];
+    }
+
+    private static float CanonicalFloat(float[] left, float[] right)
+    {
+        const int L = 32;
+        var s = new float[L];
+        int whole = left.Length - left.Length % L, i = 0;
+        for (; i < whole; i++)
+        {
+            s[i % L] += left[i] * right[i];
+        }
+
+        for (int w = L / 2; w >= 1; w /= 2)
+        {
+            for (int j = 0; j < w; j++)
+            {
+                s[j] += s[j + w];
+            }
+
+            if (left.Length - i >= w)
+            {
+                for (int j = 0; j < w; j++)
+                {
+                    s[j] += left[i + j] * right[i + j];
+                }
+
+                i += w;
+            }
+        }
+
+        return s[0];
+    }
+
+    // The previous rule, only to show the tests tell it apart: blocks, halving, then the tail one element at a time.
+    private static double TailOneByOne(double[] left, double[] right, int lanes)
+    {
+        var s = new double[lanes];
+        int whole = left.Length - left.Length % lanes;
+        for (int i = 0; i < whole; i++)
+        {
+            s[i % lanes] += left[i] * right[i];
+        }
+
+        for (int h = lanes / 2; h >= 1; h /= 2)
         {
             for (int j = 0; j < h; j++)
             {
@@ -120,17 +209,16 @@ public class CanonicalDotTests
         return sum;
     }
 
-    private static float CanonicalFloat(float[] left, float[] right)
+    private static float TailOneByOne(float[] left, float[] right, int lanes)
     {
-        const int L = 32;
-        var s = new float[L];
-        int whole = left.Length - left.Length % L;
+        var s = new float[lanes];
+        int whole = left.Length - left.Length % lanes;
         for (int i = 0; i < whole; i++)
         {
-            s[i % L] += left[i] * right[i];
+            s[i % lanes] += left[i] * right[i];
         }
 
-        for (int h = L / 2; h >= 1; h /= 2)
+        for (int h = lanes / 2; h >= 1; h /= 2)
         {
             for (int j = 0; j < h; j++)
             {

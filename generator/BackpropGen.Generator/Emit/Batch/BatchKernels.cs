@@ -7,24 +7,23 @@ namespace BackpropGen.Generator.Emit.Batch
     /// <summary>
     /// The loops layouts' multi-row dot product: <see cref="Rows"/> dot products of one weight row with consecutive rows of
     /// values, each weight read once for all of them. Each result is the single-row Dot's, bit for bit, because both follow
-    /// one canonical order: 128 bytes of lane accumulators s[j] (16 doubles, 32 floats) start at +0; each full block of
-    /// that many elements does s[j] = s[j] + left[i] * right[i] (no fused multiply-add); the lanes are reduced by halving,
-    /// s[j] = s[j] + s[j + h] for h = L/2, ..., 1; then the tail is added one element at a time in ascending order. The
-    /// order does not depend on the vector width, so every accelerated width gives the same bits.
+    /// the order of <see cref="CanonicalDot"/> (128 bytes of lanes, whole blocks, then halving with the tail added at each
+    /// width it fills), which does not depend on the vector width.
     /// </summary>
     internal static class BatchKernels
     {
         /// <summary>Rows per block: with 512-bit vectors, 4 rows of 2 accumulators each stay in registers.</summary>
         public const int Rows = 4;
 
-        private const int CanonicalBytes = 128;
-
         public static void Write(SourceWriter w, NumericType numeric)
         {
             string t = numeric.Keyword;
-            int elements = CanonicalBytes / numeric.Size;
+            int size = numeric.Size, elements = CanonicalDot.Bytes / size;
+            string[] rows = Enumerable.Range(0, Rows).Select(r => $"r{r}").ToArray();
+            string[] accumulators = Enumerable.Range(0, Rows).Select(r => $"s{r}_").ToArray();
+            string[] lastLanes = Enumerable.Range(0, Rows).Select(r => $"x{r}_").ToArray();
             w.Line($"// {Rows} dot products left . (right + r * stride) for r = 0..{Rows - 1}, written to result[r * resultStride], each bit for bit Dot's:");
-            w.Line($"// {elements} lane sums s[j] += left[i] * right[i] per block of {elements}, halved pairwise (s[j] + s[j + h]), then the tail in order.");
+            w.Line($"// {elements} lane sums s[j] += left[i] * right[i] per block of {elements}; then for w = {elements / 2} .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.");
             using (w.Block($"private static void DotRows(global::System.ReadOnlySpan<{t}> left, ref {t} right, int stride, ref {t} result, int resultStride)"))
             {
                 w.Line("int length = left.Length, i = 0;");
@@ -34,37 +33,32 @@ namespace BackpropGen.Generator.Emit.Batch
                     w.Line(r == 0 ? $"ref {t} r0 = ref right;" : $"ref {t} r{r} = ref {Add("right", $"{r} * stride")};");
                 }
 
-                w.Line($"{t} {string.Join(", ", Enumerable.Range(0, Rows).Select(r => $"sum{r} = {numeric.Literal(0)}"))};");
-                for (int k = 0; k < VectorWidth.All.Count; k++)
+                w.Line(CanonicalDot.DeclareLastLanes(t, size, lastLanes, numeric.Literal(0)));
+                using (w.Block($"if (length >= {CanonicalDot.LastVectorBytes / size})"))
                 {
-                    VectorWidth lanes = VectorWidth.All[k];
-                    string header = k == 0 ? "if" : k == VectorWidth.All.Count - 1 ? "else" : "else if";
-                    using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{header} ({lanes.Vector}.IsHardwareAccelerated)"))
+                    for (int k = 0; k < VectorWidth.All.Count; k++)
                     {
-                        WriteBlocks(w, t, lanes, CanonicalBytes * 8 / lanes.Bits, elements);
+                        VectorWidth lanes = VectorWidth.All[k];
+                        string header = k == 0 ? "if" : "else if";
+                        using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{header} ({lanes.Vector}.IsHardwareAccelerated)"))
+                        {
+                            WriteBlocks(w, t, lanes, CanonicalDot.Bytes / lanes.Bytes, elements);
+                            CanonicalDot.WriteVectorSteps(w, t, size, lanes, "l", rows, accumulators, lastLanes);
+                        }
                     }
                 }
 
-                using (w.Block("for (; i < length; i++)"))
-                {
-                    w.Line($"{t} li = {Add("l", "i")};");
-                    for (int r = 0; r < Rows; r++)
-                    {
-                        w.Line($"sum{r} += li * {Add($"r{r}", "i")};");
-                    }
-                }
-
+                w.Line($"{t} {string.Join(", ", Enumerable.Range(0, Rows).Select(r => $"sum{r}"))};");
+                CanonicalDot.WriteLastLanes(w, size, lastLanes, Enumerable.Range(0, Rows).Select(r => $"sum{r}").ToArray(), (r, index) => $"{Add("l", index)} * {Add($"r{r}", index)}");
                 w.Line("result = sum0;");
                 for (int r = 1; r < Rows; r++)
                 {
                     w.Line($"{Add("result", $"{r} * resultStride")} = sum{r};");
                 }
             }
-
-            WriteRowSums(w, numeric);
         }
 
-        /// <summary>The full blocks with <paramref name="vectors"/> vectors of accumulators per row, then their halving into sum0, sum1, ...</summary>
+        /// <summary>The whole blocks with <paramref name="vectors"/> vectors of accumulators per row.</summary>
         private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements)
         {
             string vector = lanes.Of(t);
@@ -78,57 +72,21 @@ namespace BackpropGen.Generator.Emit.Batch
             {
                 for (int v = 0; v < vectors; v++)
                 {
-                    w.Line($"{vector} w{v} = {Load(lanes, "l", Offset(v))};");
+                    w.Line($"{vector} w{v} = {CanonicalDot.Load(lanes, "l", Offset(v))};");
                 }
 
                 for (int r = 0; r < Rows; r++)
                 {
                     for (int v = 0; v < vectors; v++)
                     {
-                        w.Line($"s{r}_{v} += w{v} * {Load(lanes, $"r{r}", Offset(v))};");
+                        w.Line($"s{r}_{v} += w{v} * {CanonicalDot.Load(lanes, $"r{r}", Offset(v))};");
                     }
                 }
             }
-
-            for (int r = 0; r < Rows; r++)
-            {
-                // Halving across the vectors of a row first (the upper half of the lanes is the upper vectors), then within one.
-                int count = vectors;
-                while (count > 1)
-                {
-                    count /= 2;
-                    for (int v = 0; v < count; v++)
-                    {
-                        w.Line($"s{r}_{v} += s{r}_{v + count};");
-                    }
-                }
-
-                w.Line($"sum{r} = RowSum(s{r}_0);");
-            }
-        }
-
-        /// <summary>A vector's lanes halved pairwise down to one: s[j] + s[j + h] for h = half the lanes, ..., 1.</summary>
-        private static void WriteRowSums(SourceWriter w, NumericType numeric)
-        {
-            string t = numeric.Keyword;
-            foreach (VectorWidth lanes in VectorWidth.All.Take(2))
-            {
-                w.Line();
-                w.Line($"private static {t} RowSum({lanes.Of(t)} s) => RowSum({lanes.Vector}.GetLower(s) + {lanes.Vector}.GetUpper(s));");
-            }
-
-            w.Line();
-            VectorWidth last = VectorWidth.All[VectorWidth.All.Count - 1];
-            string At(int lane) => $"{last.Vector}.GetElement(s, {lane})";
-            w.Line(numeric.Size == 8
-                ? $"private static {t} RowSum({last.Of(t)} s) => {At(0)} + {At(1)};"
-                : $"private static {t} RowSum({last.Of(t)} s) => ({At(0)} + {At(2)}) + ({At(1)} + {At(3)});");
         }
 
         private static string Offset(int v) => v == 0 ? "i" : v == 1 ? "i + width" : $"i + {v} * width";
 
         private static string Add(string start, string offset) => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {start}, {offset})";
-
-        private static string Load(VectorWidth lanes, string start, string offset) => $"{lanes.Vector}.LoadUnsafe(ref {Add(start, offset)})";
     }
 }

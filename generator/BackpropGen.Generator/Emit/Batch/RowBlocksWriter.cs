@@ -51,10 +51,6 @@ namespace BackpropGen.Generator.Emit.Batch
             yield return new GeneratedMember("t_rows", GeneratedMemberKind.Field, false);
             yield return new GeneratedMember("ForwardRows", GeneratedMemberKind.Method, false, $"{t}[], {readOnly}, {readOnly}, global::System.Span<{t}>");
             yield return new GeneratedMember("DotRows", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, int, {t}, int");
-            foreach (VectorWidth lanes in VectorWidth.All)
-            {
-                yield return new GeneratedMember("RowSum", GeneratedMemberKind.Method, false, lanes.Of(t));
-            }
         }
 
         /// <summary>The per-thread block array, the block pass and its kernel, after the members.</summary>
