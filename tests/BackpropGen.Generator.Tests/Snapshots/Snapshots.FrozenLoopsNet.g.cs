@@ -155,13 +155,13 @@ namespace Snapshots
         };
 
         // Sum of left[i] * right[i] over left's length (right may be longer), in one order on every machine, 16 lanes:
-        // s[j] += left[i] * right[i] over whole blocks of 16, s halved pairwise (s[j] + s[j + h], h = 8 .. 1), then the tail in order.
+        // s[j] += left[i] * right[i] over whole blocks of 16; then for w = 8 .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.
         private static double Dot(global::System.ReadOnlySpan<double> left, global::System.ReadOnlySpan<double> right)
         {
             right = right.Slice(0, left.Length);
-            int blocks = left.Length - left.Length % 16, i = 0;  // the elements in whole blocks
-            double sum = 0.0;
-            if (blocks > 0)
+            int length = left.Length, blocks = length - length % 16, i = 0;  // blocks: the elements in whole blocks
+            double x0 = 0.0, x1 = 0.0;
+            if (length >= 2)
             {
                 #if NET8_0_OR_GREATER
                 ref double l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);
@@ -175,9 +175,24 @@ namespace Snapshots
                         s1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 8)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 8));
                     }
                     s0 += s1;
+                    if (length - i >= 8)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 8;
+                    }
                     global::System.Runtime.Intrinsics.Vector256<double> sv256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0);
+                    if (length - i >= 4)
+                    {
+                        sv256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 4;
+                    }
                     global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(sv256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(sv256);
-                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
+                    if (length - i >= 2)
+                    {
+                        sv128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 2;
+                    }
+                    x0 = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0); x1 = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
@@ -191,9 +206,25 @@ namespace Snapshots
                     }
                     s0 += s2;
                     s1 += s3;
+                    if (length - i >= 8)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        i += 8;
+                    }
                     s0 += s1;
+                    if (length - i >= 4)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 4;
+                    }
                     global::System.Runtime.Intrinsics.Vector128<double> sv128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0);
-                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
+                    if (length - i >= 2)
+                    {
+                        sv128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 2;
+                    }
+                    x0 = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 0); x1 = global::System.Runtime.Intrinsics.Vector128.GetElement(sv128, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
@@ -213,28 +244,65 @@ namespace Snapshots
                     s1 += s5;
                     s2 += s6;
                     s3 += s7;
+                    if (length - i >= 8)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        i += 8;
+                    }
                     s0 += s2;
                     s1 += s3;
+                    if (length - i >= 4)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        i += 4;
+                    }
                     s0 += s1;
-                    sum = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
+                    if (length - i >= 2)
+                    {
+                        s0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i)) * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        i += 2;
+                    }
+                    x0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 0); x1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0, 1);
                 }
                 else
                 {
                     global::System.Span<double> s = stackalloc double[16];
                     s.Clear();
                     for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
-                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
-                    sum = s[0];
+                    for (int h = 8; h >= 2; h /= 2)
+                    {
+                        for (int j = 0; j < h; j++) s[j] += s[j + h];
+                        if (length - i >= h)
+                        {
+                            for (int j = 0; j < h; j++) s[j] += left[i + j] * right[i + j];
+                            i += h;
+                        }
+                    }
+                    x0 = s[0]; x1 = s[1];
                 }
                 #else
                 global::System.Span<double> s = stackalloc double[16];
                 s.Clear();
                 for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) s[j] += left[i + j] * right[i + j];
-                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) s[j] += s[j + h];
-                sum = s[0];
+                for (int h = 8; h >= 2; h /= 2)
+                {
+                    for (int j = 0; j < h; j++) s[j] += s[j + h];
+                    if (length - i >= h)
+                    {
+                        for (int j = 0; j < h; j++) s[j] += left[i + j] * right[i + j];
+                        i += h;
+                    }
+                }
+                x0 = s[0]; x1 = s[1];
                 #endif
             }
-            for (; i < left.Length; i++) sum += left[i] * right[i];
+            double sum;
+            sum = x0 + x1;
+            if (i < length) sum += left[i] * right[i];
             return sum;
         }
 
@@ -243,9 +311,9 @@ namespace Snapshots
         {
             left1 = left1.Slice(0, left0.Length);
             right = right.Slice(0, left0.Length);
-            int blocks = left0.Length - left0.Length % 16, i = 0;  // the elements in whole blocks
-            sum0 = 0.0; sum1 = 0.0;
-            if (blocks > 0)
+            int length = left0.Length, blocks = length - length % 16, i = 0;  // blocks: the elements in whole blocks
+            double x0_0 = 0.0, x0_1 = 0.0, x1_0 = 0.0, x1_1 = 0.0;
+            if (length >= 2)
             {
                 #if NET8_0_OR_GREATER
                 ref double l0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left0);
@@ -265,13 +333,34 @@ namespace Snapshots
                         s1_1 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 8)) * right1;
                     }
                     s0_0 += s0_1;
-                    global::System.Runtime.Intrinsics.Vector256<double> s0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0);
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_v256);
-                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
                     s1_0 += s1_1;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> tail0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 8;
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0);
                     global::System.Runtime.Intrinsics.Vector256<double> s1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_0);
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 4;
+                    }
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_v256);
                     global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_v256);
-                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
@@ -294,14 +383,38 @@ namespace Snapshots
                     }
                     s0_0 += s0_2;
                     s0_1 += s0_3;
-                    s0_0 += s0_1;
-                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0);
-                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
                     s1_0 += s1_2;
                     s1_1 += s1_3;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector256<double> tail1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * tail1;
+                        i += 8;
+                    }
+                    s0_0 += s0_1;
                     s1_0 += s1_1;
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 4;
+                    }
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0);
                     global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_0);
-                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
@@ -338,18 +451,51 @@ namespace Snapshots
                     s0_1 += s0_5;
                     s0_2 += s0_6;
                     s0_3 += s0_7;
-                    s0_0 += s0_2;
-                    s0_1 += s0_3;
-                    s0_0 += s0_1;
-                    sum0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 1);
                     s1_0 += s1_4;
                     s1_1 += s1_5;
                     s1_2 += s1_6;
                     s1_3 += s1_7;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 2)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 2)) * tail1;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 4));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 4)) * tail2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 4)) * tail2;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 6));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 6)) * tail3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 6)) * tail3;
+                        i += 8;
+                    }
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
                     s1_0 += s1_2;
                     s1_1 += s1_3;
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + 2)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + 2)) * tail1;
+                        i += 4;
+                    }
+                    s0_0 += s0_1;
                     s1_0 += s1_1;
-                    sum1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 1);
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 1);
                 }
                 else
                 {
@@ -358,8 +504,17 @@ namespace Snapshots
                     global::System.Span<double> s1 = stackalloc double[16];
                     s1.Clear();
                     for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
-                    for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
-                    sum0 = s0[0]; sum1 = s1[0];
+                    for (int h = 8; h >= 2; h /= 2)
+                    {
+                        for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                        if (length - i >= h)
+                        {
+                            for (int j = 0; j < h; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                            i += h;
+                        }
+                    }
+                    x0_0 = s0[0]; x0_1 = s0[1];
+                    x1_0 = s1[0]; x1_1 = s1[1];
                 }
                 #else
                 global::System.Span<double> s0 = stackalloc double[16];
@@ -367,11 +522,21 @@ namespace Snapshots
                 global::System.Span<double> s1 = stackalloc double[16];
                 s1.Clear();
                 for (; i < blocks; i += 16) for (int j = 0; j < 16; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
-                for (int h = 8; h >= 1; h /= 2) for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
-                sum0 = s0[0]; sum1 = s1[0];
+                for (int h = 8; h >= 2; h /= 2)
+                {
+                    for (int j = 0; j < h; j++) { s0[j] += s0[j + h]; s1[j] += s1[j + h]; }
+                    if (length - i >= h)
+                    {
+                        for (int j = 0; j < h; j++) { s0[j] += left0[i + j] * right[i + j]; s1[j] += left1[i + j] * right[i + j]; }
+                        i += h;
+                    }
+                }
+                x0_0 = s0[0]; x0_1 = s0[1];
+                x1_0 = s1[0]; x1_1 = s1[1];
                 #endif
             }
-            for (; i < left0.Length; i++) { sum0 += left0[i] * right[i]; sum1 += left1[i] * right[i]; }
+            sum0 = x0_0 + x0_1; sum1 = x1_0 + x1_1;
+            if (i < length) { sum0 += left0[i] * right[i]; sum1 += left1[i] * right[i]; }
         }
 
         #if NET8_0_OR_GREATER
@@ -480,7 +645,7 @@ namespace Snapshots
         }
 
         // 4 dot products left . (right + r * stride) for r = 0..3, written to result[r * resultStride], each bit for bit Dot's:
-        // 16 lane sums s[j] += left[i] * right[i] per block of 16, halved pairwise (s[j] + s[j + h]), then the tail in order.
+        // 16 lane sums s[j] += left[i] * right[i] per block of 16; then for w = 8 .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.
         private static void DotRows(global::System.ReadOnlySpan<double> left, ref double right, int stride, ref double result, int resultStride)
         {
             int length = left.Length, i = 0;
@@ -489,185 +654,295 @@ namespace Snapshots
             ref double r1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 1 * stride);
             ref double r2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 2 * stride);
             ref double r3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 3 * stride);
-            double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            double x0_0 = 0.0, x0_1 = 0.0, x1_0 = 0.0, x1_1 = 0.0, x2_0 = 0.0, x2_1 = 0.0, x3_0 = 0.0, x3_1 = 0.0;
+            if (length >= 2)
             {
-                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<double> s2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector512<double> s3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
-                for (; i <= length - 16; i += 16)
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
-                    global::System.Runtime.Intrinsics.Vector512<double> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
-                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
-                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
-                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
-                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
-                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
-                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
-                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
-                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                    global::System.Runtime.Intrinsics.Vector512<double> s0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> s1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> s2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector512<double> s3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                    for (; i <= length - 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> w0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        global::System.Runtime.Intrinsics.Vector512<double> w1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                        s0_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                        s0_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                        s1_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                        s1_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                        s2_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                        s2_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                        s3_0 += w0 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                        s3_1 += w1 * global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    }
+                    s0_0 += s0_1;
+                    s1_0 += s1_1;
+                    s2_0 += s2_1;
+                    s3_0 += s3_1;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> tail0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 8;
+                    }
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0);
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_0);
+                    global::System.Runtime.Intrinsics.Vector256<double> s2_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s2_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s2_0);
+                    global::System.Runtime.Intrinsics.Vector256<double> s3_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s3_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s3_0);
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 4;
+                    }
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_v256);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_v256);
+                    global::System.Runtime.Intrinsics.Vector128<double> s2_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s2_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s2_v256);
+                    global::System.Runtime.Intrinsics.Vector128<double> s3_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s3_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s3_v256);
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                    x2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_v128, 0); x2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_v128, 1);
+                    x3_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_v128, 0); x3_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_v128, 1);
                 }
-                s0_0 += s0_1;
-                sum0 = RowSum(s0_0);
-                s1_0 += s1_1;
-                sum1 = RowSum(s1_0);
-                s2_0 += s2_1;
-                sum2 = RowSum(s2_0);
-                s3_0 += s3_1;
-                sum3 = RowSum(s3_0);
-            }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-            {
-                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> s2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector256<double> s3_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
-                for (; i <= length - 16; i += 16)
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
-                    global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
-                    global::System.Runtime.Intrinsics.Vector256<double> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
-                    global::System.Runtime.Intrinsics.Vector256<double> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
-                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
-                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
-                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
-                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
-                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
-                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
-                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
-                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
-                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
-                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
-                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
-                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
-                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
-                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
-                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
-                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                    int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                    global::System.Runtime.Intrinsics.Vector256<double> s0_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> s1_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> s2_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector256<double> s3_0 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector256<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector256<double>.Zero;
+                    for (; i <= length - 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> w0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        global::System.Runtime.Intrinsics.Vector256<double> w1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                        global::System.Runtime.Intrinsics.Vector256<double> w2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                        global::System.Runtime.Intrinsics.Vector256<double> w3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                        s0_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                        s0_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                        s0_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                        s0_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                        s1_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                        s1_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                        s1_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                        s1_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                        s2_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                        s2_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                        s2_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                        s2_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                        s3_0 += w0 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                        s3_1 += w1 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                        s3_2 += w2 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                        s3_3 += w3 * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                    }
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s2_0 += s2_2;
+                    s2_1 += s2_3;
+                    s3_0 += s3_2;
+                    s3_1 += s3_3;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector256<double> tail1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4)) * tail1;
+                        s2_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4)) * tail1;
+                        s3_1 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4)) * tail1;
+                        i += 8;
+                    }
+                    s0_0 += s0_1;
+                    s1_0 += s1_1;
+                    s2_0 += s2_1;
+                    s3_0 += s3_1;
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 4;
+                    }
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s2_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s2_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s2_0);
+                    global::System.Runtime.Intrinsics.Vector128<double> s3_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s3_0) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s3_0);
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_v128, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_v128, 1);
+                    x2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_v128, 0); x2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_v128, 1);
+                    x3_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_v128, 0); x3_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_v128, 1);
                 }
-                s0_0 += s0_2;
-                s0_1 += s0_3;
-                s0_0 += s0_1;
-                sum0 = RowSum(s0_0);
-                s1_0 += s1_2;
-                s1_1 += s1_3;
-                s1_0 += s1_1;
-                sum1 = RowSum(s1_0);
-                s2_0 += s2_2;
-                s2_1 += s2_3;
-                s2_0 += s2_1;
-                sum2 = RowSum(s2_0);
-                s3_0 += s3_2;
-                s3_1 += s3_3;
-                s3_0 += s3_1;
-                sum3 = RowSum(s3_0);
-            }
-            else
-            {
-                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector128<double> s2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                global::System.Runtime.Intrinsics.Vector128<double> s3_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
-                for (; i <= length - 16; i += 16)
+                else
                 {
-                    global::System.Runtime.Intrinsics.Vector128<double> w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
-                    global::System.Runtime.Intrinsics.Vector128<double> w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4 * width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 5 * width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6 * width));
-                    global::System.Runtime.Intrinsics.Vector128<double> w7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 7 * width));
-                    s0_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
-                    s0_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
-                    s0_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
-                    s0_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
-                    s0_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4 * width));
-                    s0_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 5 * width));
-                    s0_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 6 * width));
-                    s0_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 7 * width));
-                    s1_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
-                    s1_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
-                    s1_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
-                    s1_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
-                    s1_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4 * width));
-                    s1_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 5 * width));
-                    s1_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 6 * width));
-                    s1_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 7 * width));
-                    s2_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
-                    s2_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
-                    s2_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
-                    s2_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
-                    s2_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4 * width));
-                    s2_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 5 * width));
-                    s2_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 6 * width));
-                    s2_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 7 * width));
-                    s3_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
-                    s3_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
-                    s3_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
-                    s3_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
-                    s3_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4 * width));
-                    s3_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 5 * width));
-                    s3_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 6 * width));
-                    s3_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 7 * width));
+                    int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                    global::System.Runtime.Intrinsics.Vector128<double> s0_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s0_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> s1_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s1_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> s2_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s2_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    global::System.Runtime.Intrinsics.Vector128<double> s3_0 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_1 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_2 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_3 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_4 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_5 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_6 = global::System.Runtime.Intrinsics.Vector128<double>.Zero, s3_7 = global::System.Runtime.Intrinsics.Vector128<double>.Zero;
+                    for (; i <= length - 16; i += 16)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> w0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        global::System.Runtime.Intrinsics.Vector128<double> w1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2 * width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w4 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4 * width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w5 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 5 * width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w6 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6 * width));
+                        global::System.Runtime.Intrinsics.Vector128<double> w7 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 7 * width));
+                        s0_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                        s0_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                        s0_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2 * width));
+                        s0_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 3 * width));
+                        s0_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4 * width));
+                        s0_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 5 * width));
+                        s0_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 6 * width));
+                        s0_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 7 * width));
+                        s1_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                        s1_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                        s1_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2 * width));
+                        s1_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 3 * width));
+                        s1_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4 * width));
+                        s1_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 5 * width));
+                        s1_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 6 * width));
+                        s1_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 7 * width));
+                        s2_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                        s2_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                        s2_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2 * width));
+                        s2_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 3 * width));
+                        s2_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4 * width));
+                        s2_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 5 * width));
+                        s2_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 6 * width));
+                        s2_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 7 * width));
+                        s3_0 += w0 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                        s3_1 += w1 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                        s3_2 += w2 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2 * width));
+                        s3_3 += w3 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 3 * width));
+                        s3_4 += w4 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4 * width));
+                        s3_5 += w5 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 5 * width));
+                        s3_6 += w6 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 6 * width));
+                        s3_7 += w7 * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 7 * width));
+                    }
+                    s0_0 += s0_4;
+                    s0_1 += s0_5;
+                    s0_2 += s0_6;
+                    s0_3 += s0_7;
+                    s1_0 += s1_4;
+                    s1_1 += s1_5;
+                    s1_2 += s1_6;
+                    s1_3 += s1_7;
+                    s2_0 += s2_4;
+                    s2_1 += s2_5;
+                    s2_2 += s2_6;
+                    s2_3 += s2_7;
+                    s3_0 += s3_4;
+                    s3_1 += s3_5;
+                    s3_2 += s3_6;
+                    s3_3 += s3_7;
+                    if (length - i >= 8)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2)) * tail1;
+                        s2_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2)) * tail1;
+                        s3_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2)) * tail1;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 4));
+                        s0_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 4)) * tail2;
+                        s1_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 4)) * tail2;
+                        s2_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 4)) * tail2;
+                        s3_2 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 4)) * tail2;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 6));
+                        s0_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 6)) * tail3;
+                        s1_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 6)) * tail3;
+                        s2_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 6)) * tail3;
+                        s3_3 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 6)) * tail3;
+                        i += 8;
+                    }
+                    s0_0 += s0_2;
+                    s0_1 += s0_3;
+                    s1_0 += s1_2;
+                    s1_1 += s1_3;
+                    s2_0 += s2_2;
+                    s2_1 += s2_3;
+                    s3_0 += s3_2;
+                    s3_1 += s3_3;
+                    if (length - i >= 4)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        global::System.Runtime.Intrinsics.Vector128<double> tail1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i + 2));
+                        s0_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + 2)) * tail1;
+                        s1_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + 2)) * tail1;
+                        s2_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + 2)) * tail1;
+                        s3_1 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + 2)) * tail1;
+                        i += 4;
+                    }
+                    s0_0 += s0_1;
+                    s1_0 += s1_1;
+                    s2_0 += s2_1;
+                    s3_0 += s3_1;
+                    if (length - i >= 2)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i));
+                        s0_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                        s1_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                        s2_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                        s3_0 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                        i += 2;
+                    }
+                    x0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 0); x0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0, 1);
+                    x1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 0); x1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0, 1);
+                    x2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_0, 0); x2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s2_0, 1);
+                    x3_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_0, 0); x3_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s3_0, 1);
                 }
-                s0_0 += s0_4;
-                s0_1 += s0_5;
-                s0_2 += s0_6;
-                s0_3 += s0_7;
-                s0_0 += s0_2;
-                s0_1 += s0_3;
-                s0_0 += s0_1;
-                sum0 = RowSum(s0_0);
-                s1_0 += s1_4;
-                s1_1 += s1_5;
-                s1_2 += s1_6;
-                s1_3 += s1_7;
-                s1_0 += s1_2;
-                s1_1 += s1_3;
-                s1_0 += s1_1;
-                sum1 = RowSum(s1_0);
-                s2_0 += s2_4;
-                s2_1 += s2_5;
-                s2_2 += s2_6;
-                s2_3 += s2_7;
-                s2_0 += s2_2;
-                s2_1 += s2_3;
-                s2_0 += s2_1;
-                sum2 = RowSum(s2_0);
-                s3_0 += s3_4;
-                s3_1 += s3_5;
-                s3_2 += s3_6;
-                s3_3 += s3_7;
-                s3_0 += s3_2;
-                s3_1 += s3_3;
-                s3_0 += s3_1;
-                sum3 = RowSum(s3_0);
             }
-            for (; i < length; i++)
-            {
-                double li = global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i);
-                sum0 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i);
-                sum1 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i);
-                sum2 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i);
-                sum3 += li * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i);
-            }
+            double sum0, sum1, sum2, sum3;
+            sum0 = x0_0 + x0_1; sum1 = x1_0 + x1_1; sum2 = x2_0 + x2_1; sum3 = x3_0 + x3_1;
+            if (i < length) { sum0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i); sum1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i); sum2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i); sum3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i); }
             result = sum0;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride) = sum1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride) = sum2;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride) = sum3;
         }
-
-        private static double RowSum(global::System.Runtime.Intrinsics.Vector512<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector512.GetLower(s) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s));
-
-        private static double RowSum(global::System.Runtime.Intrinsics.Vector256<double> s) => RowSum(global::System.Runtime.Intrinsics.Vector256.GetLower(s) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s));
-
-        private static double RowSum(global::System.Runtime.Intrinsics.Vector128<double> s) => global::System.Runtime.Intrinsics.Vector128.GetElement(s, 0) + global::System.Runtime.Intrinsics.Vector128.GetElement(s, 1);
         #endif
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
