@@ -119,6 +119,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                     WriteUpdate("gradient", fromArgument: false);
                     W.Line("return loss;");
                     break;
+                case MemberId.TrainBatch:
+                    TrainingBodies.WriteTrainBatch(W, Network, WriteTrainBlocks);
+                    break;
                 case MemberId.ApplyGradient:
                     WriteUpdate("gradient", fromArgument: true);
                     break;
@@ -160,6 +163,8 @@ namespace BackpropGen.Generator.Emit.Layouts
             WriteInputGradientCore();
             W.Line();
             VectorKernels.Write(W, Numeric, dotOnly: false);
+            W.Line();
+            WriteTrainRows();
             new Batch.RowBlocksWriter(W, Network, "_parameters").WriteSupport();
         }
 
