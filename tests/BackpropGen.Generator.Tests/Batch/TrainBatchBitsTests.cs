@@ -4,8 +4,9 @@ namespace BackpropGen.Generator.Tests.Batch;
 
 /// <summary>
 /// TrainBatch (SPEC: the mean over the rows of each row's gradient, then one optimizer step) against that very definition,
-/// bit for bit: each row's public Backward, summed in row order, divided by the rows, then ApplyGradient on a twin. The
-/// loops layout sums whole blocks of rows at once, so the row counts take every block remainder; fan-ins of 37 and 19
+/// bit for bit: each row's public Backward, summed in row order, divided by the rows, then ApplyGradient on a twin; and
+/// TrainStep, which the loops layout fuses, against Backward then ApplyGradient. The loops layout sums whole blocks of
+/// rows at once, so the row counts take every block remainder; fan-ins of 37 and 19
 /// leave tails after the vector kernels' whole vectors; outputs and losses take every output delta rule; bias modes and
 /// optimizers each appear; both numeric types. Unrolled and split networks check the shared body the same way.
 /// </summary>
@@ -72,6 +73,27 @@ public class TrainBatchBitsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void TrainStep_is_Backward_then_ApplyGradient_bit_for_bit(string network)
+    {
+        // The loops layout's TrainStep applies each gradient as it computes it: still Backward's gradient, then the step.
+        NetworkSpec spec = Compiled.Value.Spec(network);
+        IGradientCheckable stepped = Compiled.Value.Create(network), manual = Compiled.Value.Create(network);
+        var random = new Random(47);
+        var gradient = new double[manual.ParameterCount];
+        for (int step = 1; step <= 6; step++)
+        {
+            var (input, target) = Batch(spec, 1, random);
+            double loss = manual.Backward(input, target, gradient);
+            manual.ApplyGradient(gradient, LearningRate);
+            double stepLoss = stepped.TrainStep(input, target, LearningRate);
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(loss), BitConverter.DoubleToInt64Bits(stepLoss));
+            AssertSameState(manual, stepped, step);
+        }
+    }
+
     private static NetworkSpec Loops(string name, string numeric, string loss, string? optimizer, params LayerSpec[] layers) =>
         new($"loops | {numeric} | {name}", 37, layers, loss, numeric, Seed: 13, Codegen: "loops", Optimizer: optimizer);
 
@@ -81,14 +103,14 @@ public class TrainBatchBitsTests
 
     private static double Round(NetworkSpec spec, double value) => spec.IsFloat ? (float)value : value;
 
-    private static void AssertSameState(IGradientCheckable expected, IGradientCheckable actual, int rows)
+    private static void AssertSameState(IGradientCheckable expected, IGradientCheckable actual, int call)
     {
         var a = new double[expected.ParameterCount];
         var b = new double[actual.ParameterCount];
         expected.GetParameters(a);
         actual.GetParameters(b);
         int wrong = Enumerable.Range(0, a.Length).FirstOrDefault(i => BitConverter.DoubleToInt64Bits(a[i]) != BitConverter.DoubleToInt64Bits(b[i]), -1);
-        Assert.True(wrong < 0, $"{rows} rows: parameter {(wrong < 0 ? string.Empty : expected.ParameterName(wrong))} is {(wrong < 0 ? 0 : b[wrong]):R}, expected {(wrong < 0 ? 0 : a[wrong]):R}");
+        Assert.True(wrong < 0, $"call {call}: parameter {(wrong < 0 ? string.Empty : expected.ParameterName(wrong))} is {(wrong < 0 ? 0 : b[wrong]):R}, expected {(wrong < 0 ? 0 : a[wrong]):R}");
         var sa = new double[expected.OptimizerStateCount];
         var sb = new double[actual.OptimizerStateCount];
         expected.GetOptimizerState(sa);

@@ -49,7 +49,6 @@ namespace Snapshots
         {
             public readonly double[] Net1 = new double[5], Out1 = new double[5], Delta1 = new double[5], DEdout1 = new double[5];
             public readonly double[] Net2 = new double[3], Out2 = new double[3], Delta2 = new double[3], DEdout2 = new double[3];
-            public readonly double[] Gradient = new double[ParameterCount];
             public double MaxNet, SumExp;
         }
 
@@ -181,13 +180,70 @@ namespace Snapshots
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
             Scratch s = t_scratch ??= new Scratch();
+            global::System.Span<double> parameters = _parameters;
             ForwardCore(s, input);
             double loss = LossCore(s, target);
             OutputDeltas(s, target);
-            BackwardCore(s, input, s.Gradient);
-            global::System.ReadOnlySpan<double> gradient = s.Gradient;
-            // Updates, all from the gradients above: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.
-            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), gradient.Slice(0, ParameterCount), -learningRate);
+
+            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+            global::System.Array.Clear(s.DEdout1, 0, 5);
+            for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+            // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
+            {
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double dEdout_hStart = ref s.DEdout1[0];
+                ref double net_hStart = ref s.Net1[0];
+                ref double destinationStart = ref s.Delta1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 5; n++)
+                {
+                    double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                    s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
+                }
+            }
+
+            // Updates, every delta above from the old weights: p+ = p - eta * dE_total/dp, as p + (dE_total/dp) * (-eta) (the same bits), vectorized.
+            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db = delta_n (summed over the layer when shared).
+            for (int n = 0; n < 5; n++) AddScaledProduct(parameters.Slice(0 + n * 4, 4), input, s.Delta1[n], -learningRate);
+            for (int n = 0; n < 5; n++)
+            {
+                parameters[35 + n] += s.Delta1[n] * -learningRate;
+            }
+            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db = delta_n (summed over the layer when shared).
+            for (int n = 0; n < 3; n++) AddScaledProduct(parameters.Slice(20 + n * 5, 5), s.Out1, s.Delta2[n], -learningRate);
+            for (int n = 0; n < 3; n++)
+            {
+                parameters[40 + n] += s.Delta2[n] * -learningRate;
+            }
             return loss;
         }
 
@@ -1165,6 +1221,100 @@ namespace Snapshots
             }
             #endif
             for (; i < length; i++) destination[i] = source[i] * scale;
+        }
+
+        // destination[i] += (source[i] * scale) * step: Scale's product, rounded, then AddScaled's step, with no array between.
+        private static void AddScaledProduct(global::System.Span<double> destination, global::System.ReadOnlySpan<double> source, double scale, double step)
+        {
+            source = source.Slice(0, destination.Length);
+            int length = destination.Length, i = 0;
+            #if NET8_0_OR_GREATER
+            ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector512<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                global::System.Runtime.Intrinsics.Vector512<double> factor = global::System.Runtime.Intrinsics.Vector512.Create(scale);
+                global::System.Runtime.Intrinsics.Vector512<double> stepFactor = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector512<double> first = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector512<double> last = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 64-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((64 - (address & 63)) & 63) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector256<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                global::System.Runtime.Intrinsics.Vector256<double> factor = global::System.Runtime.Intrinsics.Vector256.Create(scale);
+                global::System.Runtime.Intrinsics.Vector256<double> stepFactor = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector256<double> first = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector256<double> last = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 32-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((32 - (address & 31)) & 31) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector128<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                global::System.Runtime.Intrinsics.Vector128<double> factor = global::System.Runtime.Intrinsics.Vector128.Create(scale);
+                global::System.Runtime.Intrinsics.Vector128<double> stepFactor = global::System.Runtime.Intrinsics.Vector128.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector128<double> first = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector128<double> last = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 16-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((16 - (address & 15)) & 15) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            #else
+            if (global::System.Numerics.Vector.IsHardwareAccelerated && length >= global::System.Numerics.Vector<double>.Count)
+            {
+                var sv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(source);
+                var dv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(destination);
+                var factor = new global::System.Numerics.Vector<double>(scale);
+                var stepFactor = new global::System.Numerics.Vector<double>(step);
+                for (int v = 0; v < sv.Length; v++) dv[v] = sv[v] * factor * stepFactor + dv[v];
+                i = sv.Length * global::System.Numerics.Vector<double>.Count;
+            }
+            #endif
+            for (; i < length; i++) destination[i] = destination[i] + source[i] * scale * step;
         }
 
         // TrainBatch's block of up to 4 rows, one array per thread: no call allocates after a thread's first.
