@@ -96,6 +96,18 @@ public class AllocationTests
         AssertBatchNoAllocation<double>("frozen unrolled PredictBatch", MazurFrozen.InputCount, MazurFrozen.OutputCount, MazurFrozen.PredictBatch);
         AssertBatchNoAllocation<float>("frozen float PredictBatch", MazurFrozenFloat.InputCount, MazurFrozenFloat.OutputCount, MazurFrozenFloat.PredictBatch);
         AssertBatchNoAllocation<double>("frozen loops PredictBatch", FrozenLoopsNet.InputCount, FrozenLoopsNet.OutputCount, FrozenLoopsNet.PredictBatch);
+        // TrainBatch: 37 rows take whole blocks of rows and a partial one.
+        AssertTrainBatchNoAllocation<double>("loops TrainBatch", LoopsDoubleNet.InputCount, LoopsDoubleNet.OutputCount, new LoopsDoubleNet().TrainBatch, 0.01);
+        AssertTrainBatchNoAllocation<float>("float loops TrainBatch", WideNet.InputCount, WideNet.OutputCount, new WideNet().TrainBatch, 0.01f);
+        AssertTrainBatchNoAllocation<double>("unrolled TrainBatch", MazurNet.InputCount, MazurNet.OutputCount, new MazurNet().TrainBatch, 0.01);
+
+        void AssertTrainBatchNoAllocation<T>(string what, int inputCount, int outputCount, TrainBatchCall<T> trainBatch, T learningRate)
+            where T : struct
+        {
+            var inputs = new T[Rows * inputCount];
+            var targets = new T[Rows * outputCount];
+            AssertNoAllocation(what, () => trainBatch(inputs, targets, learningRate));
+        }
 
         void AssertBatchNoAllocation<T>(string what, int inputCount, int outputCount, BatchCall<T> batch)
             where T : struct
@@ -107,6 +119,8 @@ public class AllocationTests
     }
 
     private delegate void BatchCall<T>(ReadOnlySpan<T> inputs, Span<T> outputs);
+
+    private delegate T TrainBatchCall<T>(ReadOnlySpan<T> inputs, ReadOnlySpan<T> targets, T learningRate);
 
     private static void AssertNoAllocation(string what, Action call)
     {

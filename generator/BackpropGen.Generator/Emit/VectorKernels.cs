@@ -38,6 +38,9 @@ namespace BackpropGen.Generator.Emit
             w.Line();
             w.Line("// destination[i] = source[i] * scale.");
             WriteElementwise(w, t, $"Scale({ReadOnlySpan(t)} source, {t} scale, {Span(t)} destination)", "source", "destination", add: false);
+            w.Line();
+            w.Line("// destination[i] += (source[i] * scale) * step: Scale's product, rounded, then AddScaled's step, with no array between.");
+            WriteElementwise(w, t, $"AddScaledProduct({Span(t)} destination, {ReadOnlySpan(t)} source, {t} scale, {t} step)", "destination", "source", add: true, step: "step");
         }
 
         private static string Span(string t) => $"global::System.Span<{t}>";
@@ -185,9 +188,11 @@ namespace BackpropGen.Generator.Emit
         /// destination = source * scale (+ destination when <paramref name="add"/>), four vectors per iteration, with
         /// aligned stores; the first and last vectors are computed up front, so no scalar head or tail is left.
         /// </summary>
-        private static void WriteElementwise(SourceWriter w, string t, string signature, string lengthFrom, string other, bool add)
+        /// <param name="step">A second factor, applied to the rounded product (<c>(source * scale) * step</c>); null for none.</param>
+        private static void WriteElementwise(SourceWriter w, string t, string signature, string lengthFrom, string other, bool add, string? step = null)
         {
-            string Result(string source, string destination) => add ? $"{source} * factor + {destination}" : $"{source} * factor";
+            string Product(string source) => step is null ? $"{source} * factor" : $"{source} * factor * stepFactor";
+            string Result(string source, string destination) => add ? $"{Product(source)} + {destination}" : Product(source);
             w.OpenBlock($"private static void {signature}");
             w.Line($"{other} = {other}.Slice(0, {lengthFrom}.Length);");
             w.Line($"int length = {lengthFrom}.Length, i = 0;");
@@ -202,6 +207,11 @@ namespace BackpropGen.Generator.Emit
                 int bytes = VectorBytes[k];
                 w.Line($"int width = {full}.Count;");
                 w.Line($"{full} factor = global::System.Runtime.Intrinsics.{vector}.Create(scale);");
+                if (step is not null)
+                {
+                    w.Line($"{full} stepFactor = global::System.Runtime.Intrinsics.{vector}.Create({step});");
+                }
+
                 w.Line("// The first and last vectors, from the original values, cover the unaligned head and the tail.");
                 w.Line($"{full} first = {Result(Load(vector, "s", "0"), Load(vector, "d", "0"))};");
                 w.Line($"{full} last = {Result(Load(vector, "s", "length - width"), Load(vector, "d", "length - width"))};");
@@ -229,11 +239,16 @@ namespace BackpropGen.Generator.Emit
             w.Line($"var sv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<{t}, {portable}>(source);");
             w.Line($"var dv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<{t}, {portable}>(destination);");
             w.Line($"var factor = new {portable}(scale);");
+            if (step is not null)
+            {
+                w.Line($"var stepFactor = new {portable}({step});");
+            }
+
             w.Line($"for (int v = 0; v < sv.Length; v++) dv[v] = {Result("sv[v]", "dv[v]")};");
             w.Line($"i = sv.Length * {portable}.Count;");
             w.CloseBlock();
             w.Line("#endif");
-            w.Line($"for (; i < length; i++) destination[i] = {(add ? "destination[i] + " : string.Empty)}source[i] * scale;");
+            w.Line($"for (; i < length; i++) destination[i] = {(add ? "destination[i] + " : string.Empty)}source[i] * scale{(step is null ? string.Empty : " * " + step)};");
             w.CloseBlock();
         }
     }

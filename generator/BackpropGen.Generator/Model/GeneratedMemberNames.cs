@@ -114,6 +114,10 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("Dot2", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}, {readOnly}, out {t}, out {t}"));
                 members.Add(new GeneratedMember("AddScaled", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}"));
                 members.Add(new GeneratedMember("Scale", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, {span}"));
+                members.Add(new GeneratedMember("AddScaledProduct", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}, {t}"));
+                members.Add(new GeneratedMember("t_trainRows", GeneratedMemberKind.Field, false));
+                members.Add(new GeneratedMember("TrainRows", GeneratedMemberKind.Method, false, $"Scratch, {t}[], {readOnly}, {readOnly}, {span}, {t}"));
+                members.Add(new GeneratedMember("AddScaledRows", GeneratedMemberKind.Method, false, $"{span}, {t}, int, {t}, int"));
                 members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));
                 return members;
             }

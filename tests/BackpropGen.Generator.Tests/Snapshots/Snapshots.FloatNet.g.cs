@@ -490,9 +490,10 @@ namespace Snapshots
             if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
             if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
             float[] buffers = t_batch ??= new float[2 * ParameterCount];
-            global::System.Span<float> mean = new global::System.Span<float>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<float>(buffers, ParameterCount, ParameterCount);
+            global::System.Span<float> mean = new global::System.Span<float>(buffers, 0, ParameterCount);
             mean.Clear();
             float loss = 0f;
+            global::System.Span<float> rowGradient = new global::System.Span<float>(buffers, ParameterCount, ParameterCount);
             for (int r = 0; r < rows; r++)
             {
                 loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
@@ -1184,7 +1185,7 @@ namespace Snapshots
             }
         }
 
-        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        // TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static float[]? t_batch;
 

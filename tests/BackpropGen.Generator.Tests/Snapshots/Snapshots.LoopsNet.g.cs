@@ -49,7 +49,6 @@ namespace Snapshots
         {
             public readonly double[] Net1 = new double[5], Out1 = new double[5], Delta1 = new double[5], DEdout1 = new double[5];
             public readonly double[] Net2 = new double[3], Out2 = new double[3], Delta2 = new double[3], DEdout2 = new double[3];
-            public readonly double[] Gradient = new double[ParameterCount];
             public double MaxNet, SumExp;
         }
 
@@ -181,13 +180,70 @@ namespace Snapshots
             if (input.Length != InputCount) ThrowExpectedExactly(nameof(input), InputCount, input.Length);
             if (target.Length != OutputCount) ThrowExpectedExactly(nameof(target), OutputCount, target.Length);
             Scratch s = t_scratch ??= new Scratch();
+            global::System.Span<double> parameters = _parameters;
             ForwardCore(s, input);
             double loss = LossCore(s, target);
             OutputDeltas(s, target);
-            BackwardCore(s, input, s.Gradient);
-            global::System.ReadOnlySpan<double> gradient = s.Gradient;
-            // Updates, all from the gradients above: p+ = p - eta * dE_total/dp, as p + (-eta) * dE_total/dp (the same bits), vectorized.
-            AddScaled(new global::System.Span<double>(_parameters, 0, ParameterCount), gradient.Slice(0, ParameterCount), -learningRate);
+
+            // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+            global::System.Array.Clear(s.DEdout1, 0, 5);
+            for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+            // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+            // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
+            {
+                int n = 0;
+                #if NET8_0_OR_GREATER
+                ref double dEdout_hStart = ref s.DEdout1[0];
+                ref double net_hStart = ref s.Net1[0];
+                ref double destinationStart = ref s.Delta1[0];
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                    }
+                }
+                #endif
+                for (; n < 5; n++)
+                {
+                    double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                    s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
+                }
+            }
+
+            // Updates, every delta above from the old weights: p+ = p - eta * dE_total/dp, as p + (dE_total/dp) * (-eta) (the same bits), vectorized.
+            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db = delta_n (summed over the layer when shared).
+            for (int n = 0; n < 5; n++) AddScaledProduct(parameters.Slice(0 + n * 4, 4), input, s.Delta1[n], -learningRate);
+            for (int n = 0; n < 5; n++)
+            {
+                parameters[35 + n] += s.Delta1[n] * -learningRate;
+            }
+            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer); dE_total/db = delta_n (summed over the layer when shared).
+            for (int n = 0; n < 3; n++) AddScaledProduct(parameters.Slice(20 + n * 5, 5), s.Out1, s.Delta2[n], -learningRate);
+            for (int n = 0; n < 3; n++)
+            {
+                parameters[40 + n] += s.Delta2[n] * -learningRate;
+            }
             return loss;
         }
 
@@ -199,14 +255,16 @@ namespace Snapshots
             int rows = inputs.Length / InputCount;
             if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
             if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
-            double[] buffers = t_batch ??= new double[2 * ParameterCount];
-            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
+            double[] buffers = t_batch ??= new double[ParameterCount];
+            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount);
             mean.Clear();
             double loss = 0.0;
-            for (int r = 0; r < rows; r++)
+            Scratch s = t_scratch ??= new Scratch();
+            double[] block = t_trainRows ??= new double[104];
+            for (int row = 0; row < rows; row += 4)
             {
-                loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
-                for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
+                int count = global::System.Math.Min(4, rows - row);
+                loss = TrainRows(s, block, inputs.Slice(row * InputCount, count * InputCount), targets.Slice(row * OutputCount, count * OutputCount), mean, loss);
             }
             for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
             ApplyGradient(mean, learningRate);
@@ -1330,6 +1388,402 @@ namespace Snapshots
             for (; i < length; i++) destination[i] = source[i] * scale;
         }
 
+        // destination[i] += (source[i] * scale) * step: Scale's product, rounded, then AddScaled's step, with no array between.
+        private static void AddScaledProduct(global::System.Span<double> destination, global::System.ReadOnlySpan<double> source, double scale, double step)
+        {
+            source = source.Slice(0, destination.Length);
+            int length = destination.Length, i = 0;
+            #if NET8_0_OR_GREATER
+            ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(source);
+            ref double d = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector512<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                global::System.Runtime.Intrinsics.Vector512<double> factor = global::System.Runtime.Intrinsics.Vector512.Create(scale);
+                global::System.Runtime.Intrinsics.Vector512<double> stepFactor = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector512<double> first = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector512<double> last = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 64-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((64 - (address & 63)) & 63) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector256<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                global::System.Runtime.Intrinsics.Vector256<double> factor = global::System.Runtime.Intrinsics.Vector256.Create(scale);
+                global::System.Runtime.Intrinsics.Vector256<double> stepFactor = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector256<double> first = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector256<double> last = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 32-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((32 - (address & 31)) & 31) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= 2 * global::System.Runtime.Intrinsics.Vector128<double>.Count)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                global::System.Runtime.Intrinsics.Vector128<double> factor = global::System.Runtime.Intrinsics.Vector128.Create(scale);
+                global::System.Runtime.Intrinsics.Vector128<double> stepFactor = global::System.Runtime.Intrinsics.Vector128.Create(step);
+                // The first and last vectors, from the original values, cover the unaligned head and the tail.
+                global::System.Runtime.Intrinsics.Vector128<double> first = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, 0)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, 0));
+                global::System.Runtime.Intrinsics.Vector128<double> last = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, length - width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                // A store that straddles two cache lines costs two: the loops start at the first 16-byte boundary.
+                long address = (long)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<double>(), ref d);
+                i = (int)(((16 - (address & 15)) & 15) / sizeof(double));
+                for (; i <= length - 4 * width; i += 4 * width)
+                {
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + width));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 2 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 2 * width));
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i + 3 * width)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i + 3 * width));
+                }
+                for (; i <= length - width; i += width) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i)) * factor * stepFactor + global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, i));
+                // Overlapping elements get the same value again: each was computed once, from its original.
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(first, ref d);
+                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(last, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, length - width));
+                i = length;
+            }
+            #else
+            if (global::System.Numerics.Vector.IsHardwareAccelerated && length >= global::System.Numerics.Vector<double>.Count)
+            {
+                var sv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(source);
+                var dv = global::System.Runtime.InteropServices.MemoryMarshal.Cast<double, global::System.Numerics.Vector<double>>(destination);
+                var factor = new global::System.Numerics.Vector<double>(scale);
+                var stepFactor = new global::System.Numerics.Vector<double>(step);
+                for (int v = 0; v < sv.Length; v++) dv[v] = sv[v] * factor * stepFactor + dv[v];
+                i = sv.Length * global::System.Numerics.Vector<double>.Count;
+            }
+            #endif
+            for (; i < length; i++) destination[i] = destination[i] + source[i] * scale * step;
+        }
+
+        // TrainBatch's block of up to 4 rows, one array per thread: no call allocates after a thread's first.
+        [global::System.ThreadStatic]
+        private static double[]? t_trainRows;
+
+        // Up to 4 rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.
+        private double TrainRows(Scratch s, double[] scratch, global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, global::System.Span<double> sum, double loss)
+        {
+            global::System.ReadOnlySpan<double> parameters = _parameters;
+            int count = inputs.Length / InputCount;
+            bool blocked = false;
+            #if NET8_0_OR_GREATER
+            if (count == 4 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                // A whole block: the forward pass of the 4 rows at once, each weight row read once for them.
+                blocked = true;
+                global::System.Span<double> statistics = new global::System.Span<double>(scratch, 96, 8);
+                global::System.Span<double> net1 = new global::System.Span<double>(scratch, 0, 20), out1 = new global::System.Span<double>(scratch, 20, 20);
+                global::System.Span<double> net2 = new global::System.Span<double>(scratch, 40, 12), out2 = new global::System.Span<double>(scratch, 52, 12);
+
+                // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
+                ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
+                for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
+                for (int r = 0; r < 4; r++)
+                {
+                    global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
+                    for (int n = 0; n < 5; n++) netRow[n] = netRow[n] + parameters[35 + n];  // net = dot + bias, as Forward adds it
+                    // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
+                    {
+                        int n = 0;
+                        #if NET8_0_OR_GREATER
+                        ref double netStart = ref netRow[0];
+                        ref double destinationStart = ref outRow[0];
+                        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        #endif
+                        for (; n < 5; n++)
+                        {
+                            double net = netRow[n];
+                            outRow[n] = net > 0.0 ? net : 0.0;
+                        }
+                    }
+                }
+
+                // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
+                ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
+                for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
+                for (int r = 0; r < 4; r++)
+                {
+                    global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
+                    for (int n = 0; n < 3; n++) netRow[n] = netRow[n] + parameters[40 + n];  // net = dot + bias, as Forward adds it
+
+                    // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
+                    double maxNet = netRow[0];
+                    for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, netRow[k]);
+                    // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
+                    {
+                        int n = 0;
+                        #if NET8_0_OR_GREATER
+                        ref double netStart = ref netRow[0];
+                        ref double destinationStart = ref outRow[0];
+                        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        #endif
+                        for (; n < 3; n++)
+                        {
+                            double net = netRow[n];
+                            outRow[n] = Exp(net - maxNet);
+                        }
+                    }
+                    double sumExp = 0.0;
+                    for (int k = 0; k < 3; k++) sumExp += outRow[k];  // in order, as the unrolled layout adds them
+                    // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
+                    {
+                        int n = 0;
+                        #if NET8_0_OR_GREATER
+                        ref double eStart = ref outRow[0];
+                        ref double destinationStart = ref outRow[0];
+                        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                            }
+                        }
+                        #endif
+                        for (; n < 3; n++)
+                        {
+                            double e = outRow[n];
+                            outRow[n] = e / sumExp;
+                        }
+                    }
+                    statistics[2 * r] = maxNet;
+                    statistics[2 * r + 1] = sumExp;
+                }
+            }
+            #endif
+
+            global::System.Span<double> netRows1 = new global::System.Span<double>(scratch, 0, 20), outRows1 = new global::System.Span<double>(scratch, 20, 20), deltaRows1 = new global::System.Span<double>(scratch, 64, 20);
+            global::System.Span<double> netRows2 = new global::System.Span<double>(scratch, 40, 12), outRows2 = new global::System.Span<double>(scratch, 52, 12), deltaRows2 = new global::System.Span<double>(scratch, 84, 12);
+            for (int r = 0; r < count; r++)
+            {
+                global::System.ReadOnlySpan<double> input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);
+                if (blocked)
+                {
+                    netRows1.Slice(r * 5, 5).CopyTo(s.Net1);
+                    outRows1.Slice(r * 5, 5).CopyTo(s.Out1);
+                    netRows2.Slice(r * 3, 3).CopyTo(s.Net2);
+                    outRows2.Slice(r * 3, 3).CopyTo(s.Out2);
+                    s.MaxNet = scratch[96 + 2 * r];
+                    s.SumExp = scratch[96 + 2 * r + 1];
+                }
+                else
+                {
+                    ForwardCore(s, input);
+                    new global::System.ReadOnlySpan<double>(s.Out1).CopyTo(outRows1.Slice(r * 5, 5));
+                }
+
+                loss += LossCore(s, target);
+                OutputDeltas(s, target);
+
+                // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+                global::System.Array.Clear(s.DEdout1, 0, 5);
+                for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+                // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+                // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
+                {
+                    int n = 0;
+                    #if NET8_0_OR_GREATER
+                    ref double dEdout_hStart = ref s.DEdout1[0];
+                    ref double net_hStart = ref s.Net1[0];
+                    ref double destinationStart = ref s.Delta1[0];
+                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                    {
+                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                        }
+                    }
+                    #endif
+                    for (; n < 5; n++)
+                    {
+                        double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                        s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
+                    }
+                }
+                new global::System.ReadOnlySpan<double>(s.Delta1).CopyTo(deltaRows1.Slice(r * 5, 5));
+                new global::System.ReadOnlySpan<double>(s.Delta2).CopyTo(deltaRows2.Slice(r * 3, 3));
+            }
+
+            // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.
+            #if NET8_0_OR_GREATER
+            if (blocked) for (int n = 0; n < 5; n++) AddScaledRows(sum.Slice(0 + n * 4, 4), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), InputCount, ref deltaRows1[n], 5);
+            else
+            #endif
+            for (int n = 0; n < 5; n++) for (int r = 0; r < count; r++) AddScaled(sum.Slice(0 + n * 4, 4), inputs.Slice(r * InputCount, 4), deltaRows1[r * 5 + n]);
+            for (int n = 0; n < 5; n++) for (int r = 0; r < count; r++) sum[35 + n] += deltaRows1[r * 5 + n];  // dE_total/db_n = delta_n
+
+            // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.
+            #if NET8_0_OR_GREATER
+            if (blocked) for (int n = 0; n < 3; n++) AddScaledRows(sum.Slice(20 + n * 5, 5), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outRows1), 5, ref deltaRows2[n], 3);
+            else
+            #endif
+            for (int n = 0; n < 3; n++) for (int r = 0; r < count; r++) AddScaled(sum.Slice(20 + n * 5, 5), outRows1.Slice(r * 5, 5), deltaRows2[r * 3 + n]);
+            for (int n = 0; n < 3; n++) for (int r = 0; r < count; r++) sum[40 + n] += deltaRows2[r * 3 + n];  // dE_total/db_n = delta_n
+            return loss;
+        }
+
+        #if NET8_0_OR_GREATER
+        // sum[i] += a_r[i] * d_r for r = 0..3 in row order, a_r = feed + r * stride, d_r = delta[r * deltaStride]: one pass over sum for the 4 rows.
+        private static void AddScaledRows(global::System.Span<double> sum, ref double feed, int stride, ref double delta, int deltaStride)
+        {
+            int length = sum.Length, i = 0;
+            ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);
+            ref double a0 = ref feed;
+            ref double a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 1 * stride);
+            ref double a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 2 * stride);
+            ref double a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 3 * stride);
+            double d0 = delta, d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * deltaStride), d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 2 * deltaStride), d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 3 * deltaStride);
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector512<double> v0 = global::System.Runtime.Intrinsics.Vector512.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector512.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector512.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector512.Create(d3);
+                for (; i <= length - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> acc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
+                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
+                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
+                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                }
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<double> v0 = global::System.Runtime.Intrinsics.Vector256.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector256.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector256.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector256.Create(d3);
+                for (; i <= length - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
+                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
+                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
+                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                }
+            }
+            else
+            {
+                global::System.Runtime.Intrinsics.Vector128<double> v0 = global::System.Runtime.Intrinsics.Vector128.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector128.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector128.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector128.Create(d3);
+                for (; i <= length - global::System.Runtime.Intrinsics.Vector128<double>.Count; i += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> acc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
+                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
+                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
+                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                }
+            }
+            for (; i < length; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i) + global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i) * d0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i) * d1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i) * d2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i) * d3;  // left to right: the row order
+        }
+        #endif
+
         #if NET8_0_OR_GREATER
         // The layer values of one block of 4 rows, one array per thread: no batch call allocates after a thread's first.
         [global::System.ThreadStatic]
@@ -1919,7 +2373,7 @@ namespace Snapshots
             }
         }
 
-        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        // TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 

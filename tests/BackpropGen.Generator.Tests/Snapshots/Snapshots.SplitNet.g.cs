@@ -322,9 +322,10 @@ namespace Snapshots
             if (rows == 0 || inputs.Length != rows * InputCount) ThrowNotWholeRows(nameof(inputs), InputCount, inputs.Length);
             if (targets.Length != rows * OutputCount) ThrowExpectedExactly(nameof(targets), rows * OutputCount, targets.Length);
             double[] buffers = t_batch ??= new double[2 * ParameterCount];
-            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount), rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
+            global::System.Span<double> mean = new global::System.Span<double>(buffers, 0, ParameterCount);
             mean.Clear();
             double loss = 0.0;
+            global::System.Span<double> rowGradient = new global::System.Span<double>(buffers, ParameterCount, ParameterCount);
             for (int r = 0; r < rows; r++)
             {
                 loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
@@ -1125,7 +1126,7 @@ namespace Snapshots
             }
         }
 
-        // TrainBatch's running mean and row gradient, one pair per thread: no call allocates after a thread's first.
+        // TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static double[]? t_batch;
 

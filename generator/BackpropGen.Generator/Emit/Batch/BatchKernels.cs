@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
@@ -58,6 +59,50 @@ namespace BackpropGen.Generator.Emit.Batch
                 {
                     w.Line($"{Add("result", $"{r} * resultStride")} = sum{r};");
                 }
+            }
+        }
+
+        /// <summary>
+        /// TrainBatch's gradient sums: sum[i] = (((sum[i] + a0[i] * d0) + a1[i] * d1) + ...) for the <see cref="Rows"/> rows
+        /// a_r = feed + r * stride and their deltas d_r = delta[r * deltaStride]. Each product is rounded, then added, in row
+        /// order (no fused multiply-add): each element's bits are those of one AddScaled per row, whatever the vector width.
+        /// </summary>
+        public static void WriteAddScaledRows(SourceWriter w, NumericType numeric)
+        {
+            string t = numeric.Keyword;
+            IEnumerable<int> rows = Enumerable.Range(0, Rows);
+            w.Line($"// sum[i] += a_r[i] * d_r for r = 0..{Rows - 1} in row order, a_r = feed + r * stride, d_r = delta[r * deltaStride]: one pass over sum for the {Rows} rows.");
+            using (w.Block($"private static void AddScaledRows(global::System.Span<{t}> sum, ref {t} feed, int stride, ref {t} delta, int deltaStride)"))
+            {
+                w.Line("int length = sum.Length, i = 0;");
+                w.Line($"ref {t} s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);");
+                for (int r = 0; r < Rows; r++)
+                {
+                    w.Line(r == 0 ? $"ref {t} a0 = ref feed;" : $"ref {t} a{r} = ref {Add("feed", $"{r} * stride")};");
+                }
+
+                w.Line($"{t} " + string.Join(", ", rows.Select(r => r == 0 ? "d0 = delta" : $"d{r} = {Add("delta", $"{r} * deltaStride")}")) + ";");
+                for (int k = 0; k < VectorWidth.All.Count; k++)
+                {
+                    VectorWidth lanes = VectorWidth.All[k];
+                    using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{(k == 0 ? "if" : "else if")} ({lanes.Vector}.IsHardwareAccelerated)"))
+                    {
+                        string vector = lanes.Of(t);
+                        w.Line($"{vector} " + string.Join(", ", rows.Select(r => $"v{r} = {lanes.Vector}.Create(d{r})")) + ";");
+                        using (w.Block($"for (; i <= length - {vector}.Count; i += {vector}.Count)"))
+                        {
+                            w.Line($"{vector} acc = {CanonicalDot.Load(lanes, "s", "i")};");
+                            foreach (int r in rows)
+                            {
+                                w.Line($"acc += {CanonicalDot.Load(lanes, $"a{r}", "i")} * v{r};");
+                            }
+
+                            w.Line($"{lanes.Vector}.StoreUnsafe(acc, ref {Add("s", "i")});");
+                        }
+                    }
+                }
+
+                w.Line($"for (; i < length; i++) {Add("s", "i")} = " + string.Join(" ", rows.Select(r => r == 0 ? $"{Add("s", "i")} + {Add("a0", "i")} * d0" : $"+ {Add($"a{r}", "i")} * d{r}")) + ";", "left to right: the row order");
             }
         }
 

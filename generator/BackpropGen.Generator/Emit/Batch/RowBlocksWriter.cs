@@ -31,7 +31,8 @@ namespace BackpropGen.Generator.Emit.Batch
             _t = network.Numeric.Keyword;
         }
 
-        private int ScratchLength => 2 * BatchKernels.Rows * _slices.Sum(s => s.Size);
+        /// <summary>Values the block array holds: each layer's net and out for <see cref="BatchKernels.Rows"/> rows, from index 0.</summary>
+        public int ScratchLength => 2 * BatchKernels.Rows * _slices.Sum(s => s.Size);
 
         /// <summary>The blocks of the batch body.</summary>
         public void WriteBlocks()
@@ -66,43 +67,7 @@ namespace BackpropGen.Generator.Emit.Batch
             _w.Line($"// Forward for {rows} rows at once (inputs and outputs hold exactly {rows} rows): each neuron's weight row is read once for the {rows}.");
             using (_w.Block($"private static void ForwardRows({_t}[] scratch, global::System.ReadOnlySpan<{_t}> parameters, global::System.ReadOnlySpan<{_t}> inputs, global::System.Span<{_t}> outputs)"))
             {
-                int offset = 0;
-                foreach (LayerSlices layer in _slices)
-                {
-                    int length = rows * layer.Size;
-                    _w.Line($"global::System.Span<{_t}> net{layer.Number} = new global::System.Span<{_t}>(scratch, {offset}, {length}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + length}, {length});");
-                    offset += 2 * length;
-                }
-
-                var single = new LoopsForwardWriter(_w, _network, _slices);
-                foreach (LayerSlices layer in _slices)
-                {
-                    int n = layer.Number;
-                    string feed = n == 1 ? "inputs" : $"out{n - 1}", stride = n == 1 ? "InputCount" : _slices[n - 2].Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    _w.Line();
-                    _w.Line($"// Layer {n}: the {rows} rows' dot products, row r's at net{n}[r * {layer.Size} + n]; then per row, as Forward.");
-                    _w.Line($"ref {_t} feed{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed});");
-                    _w.Line($"for (int n = 0; n < {layer.Size}; n++) DotRows(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), ref feed{n}, {stride}, ref net{n}[n], {layer.Size});");
-                    using (_w.Block($"for (int r = 0; r < {rows}; r++)"))
-                    {
-                        _w.Line($"global::System.Span<{_t}> netRow = net{n}.Slice(r * {layer.Size}, {layer.Size}), outRow = out{n}.Slice(r * {layer.Size}, {layer.Size});");
-                        string bias = LoopsForwardWriter.BiasTerm(layer);
-                        if (bias.Length > 0)
-                        {
-                            _w.Line($"for (int n = 0; n < {layer.Size}; n++) netRow[n] = netRow[n]{bias};", "net = dot + bias, as Forward adds it");
-                        }
-
-                        if (layer.Layer.Activation == ActivationKind.Softmax)
-                        {
-                            single.WriteSoftmax("netRow", "outRow", layer.Size, statistics: null);
-                        }
-                        else
-                        {
-                            single.WriteActivation(layer, "netRow", "outRow");
-                        }
-                    }
-                }
-
+                WriteLayers(statistics: null);
                 _w.Line();
                 _w.Line($"out{_slices.Length}.CopyTo(outputs);", "the rows' outputs, OutputCount apart");
             }
@@ -110,6 +75,57 @@ namespace BackpropGen.Generator.Emit.Batch
             _w.Line();
             BatchKernels.Write(_w, _network.Numeric);
             _w.Line("#endif");
+        }
+
+        /// <summary>
+        /// The block's forward pass over a span <c>parameters</c>, the rows' span <c>inputs</c> and the array <c>scratch</c>:
+        /// spans net{n} and out{n} per layer, row r's values at r * size. With <paramref name="statistics"/> (a span of
+        /// 2 * rows), a softmax output keeps each row's max_net and sum_exp there, as the single-row pass keeps them.
+        /// </summary>
+        public void WriteLayers(string? statistics)
+        {
+            int rows = BatchKernels.Rows;
+            int offset = 0;
+            foreach (LayerSlices layer in _slices)
+            {
+                int length = rows * layer.Size;
+                _w.Line($"global::System.Span<{_t}> net{layer.Number} = new global::System.Span<{_t}>(scratch, {offset}, {length}), out{layer.Number} = new global::System.Span<{_t}>(scratch, {offset + length}, {length});");
+                offset += 2 * length;
+            }
+
+            var single = new LoopsForwardWriter(_w, _network, _slices);
+            foreach (LayerSlices layer in _slices)
+            {
+                int n = layer.Number;
+                string feed = n == 1 ? "inputs" : $"out{n - 1}", stride = n == 1 ? "InputCount" : _slices[n - 2].Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                _w.Line();
+                _w.Line($"// Layer {n}: the {rows} rows' dot products, row r's at net{n}[r * {layer.Size} + n]; then per row, as Forward.");
+                _w.Line($"ref {_t} feed{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed});");
+                _w.Line($"for (int n = 0; n < {layer.Size}; n++) DotRows(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), ref feed{n}, {stride}, ref net{n}[n], {layer.Size});");
+                using (_w.Block($"for (int r = 0; r < {rows}; r++)"))
+                {
+                    _w.Line($"global::System.Span<{_t}> netRow = net{n}.Slice(r * {layer.Size}, {layer.Size}), outRow = out{n}.Slice(r * {layer.Size}, {layer.Size});");
+                    string bias = LoopsForwardWriter.BiasTerm(layer);
+                    if (bias.Length > 0)
+                    {
+                        _w.Line($"for (int n = 0; n < {layer.Size}; n++) netRow[n] = netRow[n]{bias};", "net = dot + bias, as Forward adds it");
+                    }
+
+                    if (layer.Layer.Activation == ActivationKind.Softmax)
+                    {
+                        single.WriteSoftmax("netRow", "outRow", layer.Size, statistics: null);
+                        if (statistics is not null)
+                        {
+                            _w.Line($"{statistics}[2 * r] = maxNet;");
+                            _w.Line($"{statistics}[2 * r + 1] = sumExp;");
+                        }
+                    }
+                    else
+                    {
+                        single.WriteActivation(layer, "netRow", "outRow");
+                    }
+                }
+            }
         }
     }
 }

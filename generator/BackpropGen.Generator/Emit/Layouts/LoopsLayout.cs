@@ -60,7 +60,6 @@ namespace BackpropGen.Generator.Emit.Layouts
                 W.Line($"public readonly {T}[] " + string.Join(", ", arrays.Select(a => $"{a} = new {T}[{layer.Size}]")) + ";");
             }
 
-            W.Line($"public readonly {T}[] Gradient = new {T}[ParameterCount];");
             if (SoftmaxStatistics)
             {
                 W.Line($"public {T} MaxNet, SumExp;");
@@ -114,10 +113,10 @@ namespace BackpropGen.Generator.Emit.Layouts
                     break;
                 case MemberId.TrainStep:
                     W.Line(scratch);
-                    WriteBackwardCalls("s.Gradient");
-                    W.Line($"global::System.ReadOnlySpan<{T}> gradient = s.Gradient;");
-                    WriteUpdate("gradient", fromArgument: false);
-                    W.Line("return loss;");
+                    WriteTrainStep();
+                    break;
+                case MemberId.TrainBatch:
+                    TrainingBodies.WriteTrainBatch(W, Network, WriteTrainBlocks);
                     break;
                 case MemberId.ApplyGradient:
                     WriteUpdate("gradient", fromArgument: true);
@@ -160,6 +159,8 @@ namespace BackpropGen.Generator.Emit.Layouts
             WriteInputGradientCore();
             W.Line();
             VectorKernels.Write(W, Numeric, dotOnly: false);
+            W.Line();
+            WriteTrainRows();
             new Batch.RowBlocksWriter(W, Network, "_parameters").WriteSupport();
         }
 
@@ -171,10 +172,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line($"BackwardCore(s, input, {gradient});");
         }
 
-        /// <summary>
-        /// One step over the parameter array from <paramref name="gradient"/> (TrainStep's own, after every gradient from
-        /// the old parameters; or ApplyGradient's argument), by the network's update rule.
-        /// </summary>
+        /// <summary>ApplyGradient: one step over the parameter array from the caller's <paramref name="gradient"/>, by the network's update rule.</summary>
         private void WriteUpdate(string gradient, bool fromArgument)
         {
             UpdateRule rule = Network.Update;

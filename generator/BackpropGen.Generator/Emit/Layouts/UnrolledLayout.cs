@@ -54,6 +54,9 @@ namespace BackpropGen.Generator.Emit.Layouts
                 case MemberId.CopyParametersTo:
                     WriteCopyParametersTo();
                     break;
+                case MemberId.TrainBatch:
+                    TrainingBodies.WriteTrainBatch(W, Network, sumRows: null);
+                    break;
                 case MemberId.Forward when _split:
                     WriteSplitForward();
                     break;

@@ -86,8 +86,7 @@ namespace BackpropGen.Generator.Emit.Members
                 MemberId.TrainBatch, Audience.Trainable, MemberShape.Method,
                 "One training step on a mini-batch: <paramref name=\"inputs\"/> and <paramref name=\"targets\"/> hold the rows one after another (InputCount and OutputCount values each, at least one row); the gradient is the mean over the rows of each row's gradient, then one optimizer step as ApplyGradient takes it. Returns the mean loss before the step. A batch of one row is exactly TrainStep.",
                 c => $"public {c.T} TrainBatch({c.In} inputs, {c.In} targets, {c.T} learningRate)",
-                concurrency: Concurrency.Changes,
-                sharedBody: TrainingBodies.WriteTrainBatch),
+                concurrency: Concurrency.Changes),
             new Member(
                 MemberId.ApplyGradient, Audience.Trainable, MemberShape.Method,
                 "One optimizer step with a gradient the caller computed: <paramref name=\"gradient\"/> holds exactly ParameterCount values, dE/dparameter in canonical order (untrained biases' values are ignored).",

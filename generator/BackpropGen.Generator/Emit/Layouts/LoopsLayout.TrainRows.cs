@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Linq;
+using BackpropGen.Generator.Emit.Batch;
+using BackpropGen.Generator.Model;
+
+namespace BackpropGen.Generator.Emit.Layouts
+{
+    /// <summary>
+    /// The loops layout's TrainBatch: blocks of <see cref="BatchKernels.Rows"/> rows. Each row's loss and deltas by the lines
+    /// of Backward (a whole block's forward pass by the batch kernels, each weight row read once for the block); then each
+    /// weight row's gradient sum is read and written once per block, sum[i] + a0[i] * d0 + a1[i] * d1 + ... in row order,
+    /// which is exactly the additions of Backward's row gradients one by one, so TrainBatch keeps those bits.
+    /// </summary>
+    internal sealed partial class LoopsLayout
+    {
+        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Where each block array part starts: the block forward's layers (net and out), then the deltas, then the softmax statistics.</summary>
+        private (int[] Out, int[] Delta, int Statistics, int Length) BlockOffsets()
+        {
+            int rows = BatchKernels.Rows, offset = 0;
+            var outs = new int[_slices.Length];
+            for (int l = 0; l < _slices.Length; l++)
+            {
+                outs[l] = offset + (rows * _slices[l].Size);
+                offset += 2 * rows * _slices[l].Size;
+            }
+
+            var deltas = new int[_slices.Length];
+            for (int l = 0; l < _slices.Length; l++)
+            {
+                deltas[l] = offset;
+                offset += rows * _slices[l].Size;
+            }
+
+            return (outs, deltas, offset, offset + (SoftmaxStatistics ? 2 * rows : 0));
+        }
+
+        /// <summary>TrainBatch's rows, block by block, into the span <c>mean</c> and the sum <c>loss</c>.</summary>
+        private void WriteTrainBlocks()
+        {
+            int rows = BatchKernels.Rows;
+            W.Line("Scratch s = t_scratch ??= new Scratch();");
+            W.Line($"{T}[] block = t_trainRows ??= new {T}[{Text(BlockOffsets().Length)}];");
+            using (W.Block($"for (int row = 0; row < rows; row += {rows})"))
+            {
+                W.Line($"int count = global::System.Math.Min({rows}, rows - row);");
+                W.Line("loss = TrainRows(s, block, inputs.Slice(row * InputCount, count * InputCount), targets.Slice(row * OutputCount, count * OutputCount), mean, loss);");
+            }
+        }
+
+        private void WriteTrainRows()
+        {
+            int rows = BatchKernels.Rows;
+            var offsets = BlockOffsets();
+            W.Line($"// TrainBatch's block of up to {rows} rows, one array per thread: no call allocates after a thread's first.");
+            W.Line("[global::System.ThreadStatic]");
+            W.Line($"private static {T}[]? t_trainRows;");
+            W.Line();
+            W.Line($"// Up to {rows} rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.");
+            W.OpenBlock($"private {T} TrainRows(Scratch s, {T}[] scratch, {In} inputs, {In} targets, {Out} sum, {T} loss)");
+            W.Line($"global::System.ReadOnlySpan<{T}> parameters = _parameters;");
+            W.Line("int count = inputs.Length / InputCount;");
+            W.Line("bool blocked = false;");
+            W.Line("#if NET8_0_OR_GREATER");
+            W.OpenBlock($"if (count == {rows} && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
+            W.Line($"// A whole block: the forward pass of the {rows} rows at once, each weight row read once for them.");
+            W.Line("blocked = true;");
+            string? statistics = null;
+            if (SoftmaxStatistics)
+            {
+                statistics = "statistics";
+                W.Line($"global::System.Span<{T}> statistics = new global::System.Span<{T}>(scratch, {Text(offsets.Statistics)}, {Text(2 * rows)});");
+            }
+
+            new RowBlocksWriter(W, Network, "_parameters").WriteLayers(statistics);
+            W.CloseBlock();
+            W.Line("#endif");
+            W.Line();
+            foreach (LayerSlices layer in _slices)
+            {
+                int l = layer.Number - 1, length = rows * layer.Size;
+                string net = Text(offsets.Out[l] - length);
+                W.Line($"global::System.Span<{T}> netRows{layer.Number} = new global::System.Span<{T}>(scratch, {net}, {Text(length)}), outRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Out[l])}, {Text(length)}), deltaRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Delta[l])}, {Text(length)});");
+            }
+
+            using (W.Block("for (int r = 0; r < count; r++)"))
+            {
+                W.Line($"{In} input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);");
+                using (W.Block("if (blocked)"))
+                {
+                    foreach (LayerSlices layer in _slices)
+                    {
+                        int n = layer.Number;
+                        W.Line($"netRows{n}.Slice(r * {layer.Size}, {layer.Size}).CopyTo(s.Net{n});");
+                        W.Line($"outRows{n}.Slice(r * {layer.Size}, {layer.Size}).CopyTo(s.Out{n});");
+                    }
+
+                    if (SoftmaxStatistics)
+                    {
+                        W.Line($"s.MaxNet = scratch[{Text(offsets.Statistics)} + 2 * r];");
+                        W.Line($"s.SumExp = scratch[{Text(offsets.Statistics)} + 2 * r + 1];");
+                    }
+                }
+
+                using (W.Block("else"))
+                {
+                    W.Line("ForwardCore(s, input);");
+                    foreach (LayerSlices layer in _slices.Take(_slices.Length - 1))
+                    {
+                        W.Line($"new global::System.ReadOnlySpan<{T}>(s.Out{layer.Number}).CopyTo(outRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
+                    }
+                }
+
+                W.Line();
+                W.Line("loss += LossCore(s, target);");
+                W.Line("OutputDeltas(s, target);");
+                for (int i = _slices.Length - 1; i > 0; i--)
+                {
+                    W.Line();
+                    WritePathsBelow(i);
+                    WriteDeltasBelow(i);
+                }
+
+                foreach (LayerSlices layer in _slices)
+                {
+                    W.Line($"new global::System.ReadOnlySpan<{T}>(s.Delta{layer.Number}).CopyTo(deltaRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
+                }
+            }
+
+            foreach (LayerSlices layer in _slices)
+            {
+                WriteLayerSums(layer);
+            }
+
+            W.Line("return loss;");
+            W.CloseBlock();
+            W.Line();
+            W.Line("#if NET8_0_OR_GREATER");
+            BatchKernels.WriteAddScaledRows(W, Numeric);
+            W.Line("#endif");
+        }
+
+        /// <summary>One layer's gradient sums: sum += delta_n * (value feeding the layer) for each row in order; the biases as Backward sums them.</summary>
+        private void WriteLayerSums(LayerSlices layer)
+        {
+            int n = layer.Number;
+            string feed = n == 1 ? "inputs" : $"outRows{n - 1}", stride = n == 1 ? "InputCount" : Text(_slices[n - 2].Size);
+            string delta = $"deltaRows{n}", row = $"sum.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn})";
+            W.Line();
+            W.Line($"// Layer {n}: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.");
+            W.Line("#if NET8_0_OR_GREATER");
+            W.Line($"if (blocked) for (int n = 0; n < {layer.Size}; n++) AddScaledRows({row}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed}), {stride}, ref {delta}[n], {layer.Size});");
+            W.Line("else");
+            W.Line("#endif");
+            W.Line($"for (int n = 0; n < {layer.Size}; n++) for (int r = 0; r < count; r++) AddScaled({row}, {feed}.Slice(r * {stride}, {layer.FanIn}), {delta}[r * {layer.Size} + n]);");
+            if (layer.Bias == BiasKind.Shared)
+            {
+                W.Line($"// dE_total/db = sum_n delta_n per row ({OutputLayerRules.SharedBiasGradient}), then added to the sum.");
+                using (W.Block("for (int r = 0; r < count; r++)"))
+                {
+                    W.Line($"{T} biasGradient = {Numeric.Literal(0)};");
+                    W.Line($"for (int n = 0; n < {layer.Size}; n++) biasGradient += {delta}[r * {layer.Size} + n];");
+                    W.Line($"sum[{layer.BiasOffset}] += biasGradient;");
+                }
+            }
+            else if (layer.Bias == BiasKind.PerNeuron)
+            {
+                W.Line($"for (int n = 0; n < {layer.Size}; n++) for (int r = 0; r < count; r++) sum[{layer.BiasOffset} + n] += {delta}[r * {layer.Size} + n];", "dE_total/db_n = delta_n");
+            }
+        }
+    }
+}
