@@ -35,7 +35,6 @@ namespace BackpropGen.Generator.Emit.Math
         /// <summary>Writes the requested functions (and whatever they depend on) as private static members of the class being generated.</summary>
         public static void Write(SourceWriter w, NumericType t, MathFunctionSet needed)
         {
-            string k = t.Keyword;
             bool first = true;
             foreach ((MathFunctionSet flag, string name, string comment, System.Action<SourceWriter, Lanes> body) in Functions)
             {
@@ -52,22 +51,62 @@ namespace BackpropGen.Generator.Emit.Math
                 first = false;
                 w.Line($"// {comment}: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;");
                 w.Line("// each lane of the vector overloads is bit-identical to the scalar form.");
-                using (w.Block($"private static {k} {name}({k} x)"))
+                WriteForms(w, t, name, body);
+                if (flag == MathFunctionSet.Exp)
                 {
-                    body(w, Lanes.Scalar(t));
+                    WriteExpSupport(w, t);
                 }
+            }
+        }
 
-                w.Line("#if NET8_0_OR_GREATER");
-                foreach (string width in Widths)
+        /// <summary>The scalar method and, on .NET 8 and later, one overload per vector width, all from one body.</summary>
+        private static void WriteForms(SourceWriter w, NumericType t, string name, System.Action<SourceWriter, Lanes> body)
+        {
+            using (w.Block($"private static {t.Keyword} {name}({t.Keyword} x)"))
+            {
+                body(w, Lanes.Scalar(t));
+            }
+
+            w.Line("#if NET8_0_OR_GREATER");
+            foreach (string width in Widths)
+            {
+                Lanes lanes = Lanes.Vector(t, width);
+                using (w.Block($"private static {lanes.T} {name}({lanes.T} x)"))
                 {
-                    Lanes lanes = Lanes.Vector(t, width);
-                    using (w.Block($"private static {lanes.T} {name}({lanes.T} x)"))
-                    {
-                        body(w, lanes);
-                    }
+                    body(w, lanes);
                 }
+            }
 
-                w.Line("#endif");
+            w.Line("#endif");
+        }
+
+        /// <summary>Exp's table (allocated once, at type initialisation) and its helper: ExpFar for double, ExpCore (in double) for float.</summary>
+        private static void WriteExpSupport(SourceWriter w, NumericType t)
+        {
+            bool isFloat = t.Keyword == "float";
+            ulong[] table = isFloat ? ExpTable.Scales32 : ExpTable.WithTails128;
+            w.Line();
+            w.Line(isFloat
+                ? "// 2^(j/32), j = 0..31, as the bits of the nearest double minus j << 47 (see ExpTable)."
+                : "// 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).");
+            w.Line($"private static readonly ulong[] {ExpAlgorithms.TableName(isFloat)} =");
+            w.Line("{");
+            for (int i = 0; i < table.Length; i += 4)
+            {
+                w.Line("    " + string.Join(" ", table.Skip(i).Take(4).Select(e => "0x" + e.ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + ",")));
+            }
+
+            w.Line("};");
+            w.Line();
+            if (isFloat)
+            {
+                w.Line("// exp of a float's value, in double: Exp(float) rounds it once.");
+                WriteForms(w, NumericType.Double, ExpAlgorithms.CoreName, ExpAlgorithms.WriteExpCore);
+            }
+            else
+            {
+                w.Line("// Exp where |x| >= 512, or x is NaN: clamped, with subnormal and overflowing results; Exp's bits where both apply.");
+                WriteForms(w, t, ExpAlgorithms.FarName, ExpAlgorithms.WriteExpFar);
             }
         }
 
@@ -81,11 +120,29 @@ namespace BackpropGen.Generator.Emit.Math
                     continue;
                 }
 
-                yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, t.Keyword);
-                foreach (string width in Widths)
+                foreach (GeneratedMember member in Forms(name, t))
                 {
-                    yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, $"global::System.Runtime.Intrinsics.{width}<{t.Keyword}>");
+                    yield return member;
                 }
+
+                if (flag == MathFunctionSet.Exp)
+                {
+                    bool isFloat = t.Keyword == "float";
+                    yield return new GeneratedMember(ExpAlgorithms.TableName(isFloat), GeneratedMemberKind.Field, false);
+                    foreach (GeneratedMember member in isFloat ? Forms(ExpAlgorithms.CoreName, NumericType.Double) : Forms(ExpAlgorithms.FarName, t))
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<GeneratedMember> Forms(string name, NumericType t)
+        {
+            yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, t.Keyword);
+            foreach (string width in Widths)
+            {
+                yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, $"global::System.Runtime.Intrinsics.{width}<{t.Keyword}>");
             }
         }
     }
