@@ -464,79 +464,59 @@ private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::Sy
 }
 #endif
 
-// 2^(j/32), j = 0..31, as the bits of the nearest double minus j << 47 (see ExpTable).
-private static readonly ulong[] ExpTable32 =
-{
-    0x3FF0000000000000, 0x3FEFD9B0D3158574, 0x3FEFB5586CF9890F, 0x3FEF9301D0125B51,
-    0x3FEF72B83C7D517B, 0x3FEF54873168B9AA, 0x3FEF387A6E756238, 0x3FEF1E9DF51FDEE1,
-    0x3FEF06FE0A31B715, 0x3FEEF1A7373AA9CB, 0x3FEEDEA64C123422, 0x3FEECE086061892D,
-    0x3FEEBFDAD5362A27, 0x3FEEB42B569D4F82, 0x3FEEAB07DD485429, 0x3FEEA47EB03A5585,
-    0x3FEEA09E667F3BCD, 0x3FEE9F75E8EC5F74, 0x3FEEA11473EB0187, 0x3FEEA589994CCE13,
-    0x3FEEACE5422AA0DB, 0x3FEEB737B0CDC5E5, 0x3FEEC49182A3F090, 0x3FEED503B23E255D,
-    0x3FEEE89F995AD3AD, 0x3FEEFF76F2FB5E47, 0x3FEF199BDD85529C, 0x3FEF3720DCEF9069,
-    0x3FEF5818DCFBA487, 0x3FEF7C97337B9B5F, 0x3FEFA4AFA2A490DA, 0x3FEFD0765B6E4540,
-};
-
 // exp of a float's value, in double: Exp(float) rounds it once.
 private static double ExpCore(double x)
 {
-    double c = (x < 89.0 ? x : 89.0);           // expf(89) overflows; NaN to the top
-    c = (c > -110.0 ? c : -110.0);              // expf(-110) rounds to 0
-    double z = c * 46.16624130844683;
-    double kd = z + 6755399441055744.0;         // k = round(z) in the low mantissa bits
+    double z = (x < 89.0 ? x : 89.0);           // expf(89) overflows; NaN to the top
+    z = (z > -110.0 ? z : -110.0);              // expf(-110) rounds to 0
+    double kd = z * 1.4426950408889634 + 6755399441055744.0;  // k = round(z/ln2) in the low mantissa bits
     long ki = global::System.BitConverter.DoubleToInt64Bits(kd);
-    int j = (int)(ki & 31L);
     kd -= 6755399441055744.0;
-    double r = z - kd;
-    double s = global::System.BitConverter.Int64BitsToDouble(unchecked((long)ExpTable32[j]) + (ki << 47));  // 2^(k/32)
-    double y = (1.6938359250920212E-06 * r + 0.00023459809789509004) * (r * r) + (0.021660849396613134 * r + 1.0);
-    return y * s;
+    double r = z - kd * 0.6931471805599453;
+    double r2 = r * r;
+    double r4 = r2 * r2;
+    double p = ((1.0 + r) + r2 * (0.5 + r * 0.16666666666666666)) + r4 * (((0.041666666666666664 + r * 0.008333333333333333) + r2 * (0.001388888888888889 + r * 0.0001984126984126984)) + r4 * 2.48015873015873E-05);  // e^r, Estrin
+    return p * global::System.BitConverter.Int64BitsToDouble((ki << 52) + 4607182418800017408L);  // 2^k: the shifter's bits fall off the top
 }
 #if NET8_0_OR_GREATER
 private static global::System.Runtime.Intrinsics.Vector128<double> ExpCore(global::System.Runtime.Intrinsics.Vector128<double> x)
 {
-    global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector128.Create(89.0));  // expf(89) overflows; NaN to the top
-    c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-110.0)), c, global::System.Runtime.Intrinsics.Vector128.Create(-110.0));  // expf(-110) rounds to 0
-    global::System.Runtime.Intrinsics.Vector128<double> z = c * global::System.Runtime.Intrinsics.Vector128.Create(46.16624130844683);
-    global::System.Runtime.Intrinsics.Vector128<double> kd = z + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k = round(z) in the low mantissa bits
+    global::System.Runtime.Intrinsics.Vector128<double> z = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector128.Create(89.0));  // expf(89) overflows; NaN to the top
+    z = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector128.Create(-110.0));  // expf(-110) rounds to 0
+    global::System.Runtime.Intrinsics.Vector128<double> kd = z * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
     global::System.Runtime.Intrinsics.Vector128<long> ki = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd);
-    global::System.Runtime.Intrinsics.Vector128<long> jLanes = ki & global::System.Runtime.Intrinsics.Vector128.Create(31L);
-    int j0 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 1);  // per-lane table loads: exact, so each lane has the scalar's bits
     kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-    global::System.Runtime.Intrinsics.Vector128<double> r = z - kd;
-    global::System.Runtime.Intrinsics.Vector128<double> s = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.AsInt64(global::System.Runtime.Intrinsics.Vector128.Create(ExpTable32[j0], ExpTable32[j1])) + (ki << 47));  // 2^(k/32)
-    global::System.Runtime.Intrinsics.Vector128<double> y = (global::System.Runtime.Intrinsics.Vector128.Create(1.6938359250920212E-06) * r + global::System.Runtime.Intrinsics.Vector128.Create(0.00023459809789509004)) * (r * r) + (global::System.Runtime.Intrinsics.Vector128.Create(0.021660849396613134) * r + global::System.Runtime.Intrinsics.Vector128.Create(1.0));
-    return y * s;
+    global::System.Runtime.Intrinsics.Vector128<double> r = z - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471805599453);
+    global::System.Runtime.Intrinsics.Vector128<double> r2 = r * r;
+    global::System.Runtime.Intrinsics.Vector128<double> r4 = r2 * r2;
+    global::System.Runtime.Intrinsics.Vector128<double> p = ((global::System.Runtime.Intrinsics.Vector128.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector128.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector128.Create(2.48015873015873E-05));  // e^r, Estrin
+    return p * global::System.Runtime.Intrinsics.Vector128.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector128.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
 }
 private static global::System.Runtime.Intrinsics.Vector256<double> ExpCore(global::System.Runtime.Intrinsics.Vector256<double> x)
 {
-    global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector256.Create(89.0));  // expf(89) overflows; NaN to the top
-    c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-110.0)), c, global::System.Runtime.Intrinsics.Vector256.Create(-110.0));  // expf(-110) rounds to 0
-    global::System.Runtime.Intrinsics.Vector256<double> z = c * global::System.Runtime.Intrinsics.Vector256.Create(46.16624130844683);
-    global::System.Runtime.Intrinsics.Vector256<double> kd = z + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k = round(z) in the low mantissa bits
+    global::System.Runtime.Intrinsics.Vector256<double> z = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector256.Create(89.0));  // expf(89) overflows; NaN to the top
+    z = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector256.Create(-110.0));  // expf(-110) rounds to 0
+    global::System.Runtime.Intrinsics.Vector256<double> kd = z * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
     global::System.Runtime.Intrinsics.Vector256<long> ki = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd);
-    global::System.Runtime.Intrinsics.Vector256<long> jLanes = ki & global::System.Runtime.Intrinsics.Vector256.Create(31L);
-    int j0 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 3);  // per-lane table loads: exact, so each lane has the scalar's bits
     kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-    global::System.Runtime.Intrinsics.Vector256<double> r = z - kd;
-    global::System.Runtime.Intrinsics.Vector256<double> s = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.AsInt64(global::System.Runtime.Intrinsics.Vector256.Create(ExpTable32[j0], ExpTable32[j1], ExpTable32[j2], ExpTable32[j3])) + (ki << 47));  // 2^(k/32)
-    global::System.Runtime.Intrinsics.Vector256<double> y = (global::System.Runtime.Intrinsics.Vector256.Create(1.6938359250920212E-06) * r + global::System.Runtime.Intrinsics.Vector256.Create(0.00023459809789509004)) * (r * r) + (global::System.Runtime.Intrinsics.Vector256.Create(0.021660849396613134) * r + global::System.Runtime.Intrinsics.Vector256.Create(1.0));
-    return y * s;
+    global::System.Runtime.Intrinsics.Vector256<double> r = z - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471805599453);
+    global::System.Runtime.Intrinsics.Vector256<double> r2 = r * r;
+    global::System.Runtime.Intrinsics.Vector256<double> r4 = r2 * r2;
+    global::System.Runtime.Intrinsics.Vector256<double> p = ((global::System.Runtime.Intrinsics.Vector256.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector256.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector256.Create(2.48015873015873E-05));  // e^r, Estrin
+    return p * global::System.Runtime.Intrinsics.Vector256.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector256.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
 }
 private static global::System.Runtime.Intrinsics.Vector512<double> ExpCore(global::System.Runtime.Intrinsics.Vector512<double> x)
 {
-    global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector512.Create(89.0));  // expf(89) overflows; NaN to the top
-    c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-110.0)), c, global::System.Runtime.Intrinsics.Vector512.Create(-110.0));  // expf(-110) rounds to 0
-    global::System.Runtime.Intrinsics.Vector512<double> z = c * global::System.Runtime.Intrinsics.Vector512.Create(46.16624130844683);
-    global::System.Runtime.Intrinsics.Vector512<double> kd = z + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k = round(z) in the low mantissa bits
+    global::System.Runtime.Intrinsics.Vector512<double> z = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector512.Create(89.0));  // expf(89) overflows; NaN to the top
+    z = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector512.Create(-110.0));  // expf(-110) rounds to 0
+    global::System.Runtime.Intrinsics.Vector512<double> kd = z * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
     global::System.Runtime.Intrinsics.Vector512<long> ki = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd);
-    global::System.Runtime.Intrinsics.Vector512<long> jLanes = ki & global::System.Runtime.Intrinsics.Vector512.Create(31L);
-    int j0 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 3), j4 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 4), j5 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 5), j6 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 6), j7 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 7);  // per-lane table loads: exact, so each lane has the scalar's bits
     kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-    global::System.Runtime.Intrinsics.Vector512<double> r = z - kd;
-    global::System.Runtime.Intrinsics.Vector512<double> s = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.AsInt64(global::System.Runtime.Intrinsics.Vector512.Create(ExpTable32[j0], ExpTable32[j1], ExpTable32[j2], ExpTable32[j3], ExpTable32[j4], ExpTable32[j5], ExpTable32[j6], ExpTable32[j7])) + (ki << 47));  // 2^(k/32)
-    global::System.Runtime.Intrinsics.Vector512<double> y = (global::System.Runtime.Intrinsics.Vector512.Create(1.6938359250920212E-06) * r + global::System.Runtime.Intrinsics.Vector512.Create(0.00023459809789509004)) * (r * r) + (global::System.Runtime.Intrinsics.Vector512.Create(0.021660849396613134) * r + global::System.Runtime.Intrinsics.Vector512.Create(1.0));
-    return y * s;
+    global::System.Runtime.Intrinsics.Vector512<double> r = z - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471805599453);
+    global::System.Runtime.Intrinsics.Vector512<double> r2 = r * r;
+    global::System.Runtime.Intrinsics.Vector512<double> r4 = r2 * r2;
+    global::System.Runtime.Intrinsics.Vector512<double> p = ((global::System.Runtime.Intrinsics.Vector512.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector512.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector512.Create(2.48015873015873E-05));  // e^r, Estrin
+    return p * global::System.Runtime.Intrinsics.Vector512.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector512.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
 }
 #endif
 

@@ -3,11 +3,11 @@ using System.Numerics;
 namespace BackpropGen.Generator.Emit.Math
 {
     /// <summary>
-    /// The tables of 2^(j/N) the table-driven exp reads (ARM optimized-routines' layout), derived here with exact integer
-    /// arithmetic so nothing depends on the machine that runs the generator: H_j, the double nearest 2^(j/N), stored as its
-    /// bits minus j &lt;&lt; (52 - log2 N) (adding k &lt;&lt; (52 - log2 N) for k = 2^(log2 N)*e + j then gives the bits of H_j * 2^e in
-    /// one integer add), and for N = 128 before it the tail T_j, the double nearest (2^(j/N) - H_j) / H_j, so that
-    /// 2^(j/N) = H_j * (1 + T_j) to about 2^-106. MathFunctionTests checks every entry independently.
+    /// The table of 2^(j/128) the double exp reads (ARM optimized-routines' layout), derived here with exact integer
+    /// arithmetic so nothing depends on the machine that runs the generator: H_j, the double nearest 2^(j/128), stored as
+    /// its bits minus j &lt;&lt; 45 (adding k &lt;&lt; 45 for k = 128*e + j then gives the bits of H_j * 2^e in one integer add),
+    /// and before it the tail T_j, the double nearest (2^(j/128) - H_j) / H_j, so that 2^(j/128) = H_j * (1 + T_j) to
+    /// about 2^-106. ExpTableTests checks every entry independently.
     /// </summary>
     internal static class ExpTable
     {
@@ -15,13 +15,9 @@ namespace BackpropGen.Generator.Emit.Math
         private const int Precision = 180;
 
         private static ulong[]? _double;
-        private static ulong[]? _float;
 
         /// <summary>N = 128, pairs (T_j, H_j bits - (j &lt;&lt; 45)): the double exp's table.</summary>
         public static ulong[] WithTails128 => _double ??= Build(128, 7, withTails: true);
-
-        /// <summary>N = 32, H_j bits - (j &lt;&lt; 47) only: the float exp's table (computed in double; no tail needed for float).</summary>
-        public static ulong[] Scales32 => _float ??= Build(32, 5, withTails: false);
 
         private static ulong[] Build(int n, int log2N, bool withTails)
         {

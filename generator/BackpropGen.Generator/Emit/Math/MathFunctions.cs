@@ -80,16 +80,20 @@ namespace BackpropGen.Generator.Emit.Math
             w.Line("#endif");
         }
 
-        /// <summary>Exp's table (allocated once, at type initialisation) and its helper: ExpFar for double, ExpCore (in double) for float.</summary>
+        /// <summary>Exp's helpers: for double the table (allocated once, at type initialisation) and ExpFar; for float ExpCore (in double).</summary>
         private static void WriteExpSupport(SourceWriter w, NumericType t)
         {
-            bool isFloat = t.Keyword == "float";
-            ulong[] table = isFloat ? ExpTable.Scales32 : ExpTable.WithTails128;
             w.Line();
-            w.Line(isFloat
-                ? "// 2^(j/32), j = 0..31, as the bits of the nearest double minus j << 47 (see ExpTable)."
-                : "// 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).");
-            w.Line($"private static readonly ulong[] {ExpAlgorithms.TableName(isFloat)} =");
+            if (t.Keyword == "float")
+            {
+                w.Line("// exp of a float's value, in double: Exp(float) rounds it once.");
+                WriteForms(w, NumericType.Double, ExpAlgorithms.CoreName, ExpAlgorithms.WriteExpCore);
+                return;
+            }
+
+            ulong[] table = ExpTable.WithTails128;
+            w.Line("// 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).");
+            w.Line($"private static readonly ulong[] {ExpAlgorithms.TableName} =");
             w.Line("{");
             for (int i = 0; i < table.Length; i += 4)
             {
@@ -98,16 +102,8 @@ namespace BackpropGen.Generator.Emit.Math
 
             w.Line("};");
             w.Line();
-            if (isFloat)
-            {
-                w.Line("// exp of a float's value, in double: Exp(float) rounds it once.");
-                WriteForms(w, NumericType.Double, ExpAlgorithms.CoreName, ExpAlgorithms.WriteExpCore);
-            }
-            else
-            {
-                w.Line("// Exp where |x| >= 512, or x is NaN: clamped, with subnormal and overflowing results; Exp's bits where both apply.");
-                WriteForms(w, t, ExpAlgorithms.FarName, ExpAlgorithms.WriteExpFar);
-            }
+            w.Line("// Exp where |x| >= 512, or x is NaN: clamped, with subnormal and overflowing results; Exp's bits where both apply.");
+            WriteForms(w, t, ExpAlgorithms.FarName, ExpAlgorithms.WriteExpFar);
         }
 
         /// <summary>The private members <see cref="Write"/> adds, for GeneratedMemberNames (clash checks + the reflection test).</summary>
@@ -128,7 +124,11 @@ namespace BackpropGen.Generator.Emit.Math
                 if (flag == MathFunctionSet.Exp)
                 {
                     bool isFloat = t.Keyword == "float";
-                    yield return new GeneratedMember(ExpAlgorithms.TableName(isFloat), GeneratedMemberKind.Field, false);
+                    if (!isFloat)
+                    {
+                        yield return new GeneratedMember(ExpAlgorithms.TableName, GeneratedMemberKind.Field, false);
+                    }
+
                     foreach (GeneratedMember member in isFloat ? Forms(ExpAlgorithms.CoreName, NumericType.Double) : Forms(ExpAlgorithms.FarName, t))
                     {
                         yield return member;
