@@ -203,13 +203,12 @@ namespace BackpropGen.Generator.Model
                 }
 
                 // 1/(1 + e^-x), from e = e^-|x|: 1/(1 + e) for x >= 0, e/(1 + e) below, so e never overflows and the
-                // tiny results of very negative x (subnormal ones too) keep their precision.
+                // tiny results of very negative x (subnormal ones too) keep their precision. One division: the numerator is selected.
                 case "Logistic":
                     return new[]
                     {
                         $"{type} e = Exp(-{abs});",
-                        $"{type} d = {one} + e;",
-                        $"return {IfNotNegative($"{one} / d", "e / d")};",
+                        $"return ({IfNotNegative(one, "e")}) / ({one} + e);",
                     };
 
                 // x/(1 + e^-x), from e = e^-|x| as for Logistic: x/(1 + e) for x >= 0, x*e/(1 + e) below; and where e^x
@@ -230,7 +229,7 @@ namespace BackpropGen.Generator.Model
                             string.Empty,
                             $"{type} e = Exp(-{abs});",
                             $"{type} d = {one} + e;",
-                            $"return {IfNotNegative("x / d", "x * e / d")};",
+                            $"return ({IfNotNegative("x", "x * e")}) / d;",
                         };
                     }
 
@@ -238,7 +237,7 @@ namespace BackpropGen.Generator.Model
                     {
                         $"{type} e = Exp(-{abs});",
                         $"{type} d = {one} + e;",
-                        $"{type} r = {IfNotNegative("x / d", "x * e / d")};",
+                        $"{type} r = ({IfNotNegative("x", "x * e")}) / d;",
                         $"if (!{vector}.LessThanAny(x, {v.Of(t.Keyword == "float" ? -86 : -707)}))",
                         "{",
                         "    return r;",

@@ -1140,64 +1140,211 @@ namespace WorkedExample
         // each lane of the vector overloads is bit-identical to the scalar form.
         private static double Exp(double x)
         {
-            double c = (x > 710.0 ? 710.0 : x);
-            c = (c < -746.0 ? -746.0 : c);
-            double kd = c * 1.4426950408889634 + 6755399441055744.0;  // k in the low mantissa bits
-            long k = global::System.BitConverter.DoubleToInt64Bits(kd) - 4843621399236968448L;
+            if (!(global::System.Math.Abs(x) < 512.0))
+            {
+                return ExpFar(x);               // huge |x|, infinities and NaN
+            }
+
+            double kd = x * 184.6649652337873 + 6755399441055744.0;  // k = round(x * 128/ln2) in the low mantissa bits
+            long ki = global::System.BitConverter.DoubleToInt64Bits(kd);
+            int j = (int)((ki & 127L) << 1);
             kd -= 6755399441055744.0;           // k as a floating-point number, exactly
-            double hi = c - kd * 0.6931471803691238;  // exact
-            double lo = kd * 1.9082149292705877E-10;
-            double r = hi - lo;
-            double t = r * r;
-            double p = r - t * (0.16666666666666602 + t * (-0.0027777777777015593 + t * (6.613756321437934E-05 + t * (-1.6533902205465252E-06 + t * 4.1381367970572385E-08))));
-            double y = 1.0 - ((lo - (r * p) / (2.0 - p)) - hi);
-            return (!double.IsNaN(x) ? (y * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
+            double r = (x + kd * -0.005415212348111709) + kd * -1.2864023111638346E-14;  // x - k*ln2/128, |r| <= ln2/256
+            double r2 = r * r;
+            double tmp = ((global::System.BitConverter.Int64BitsToDouble(unchecked((long)ExpTable128[j])) + r) + r2 * (0.49999999999996786 + r * 0.16666666666665886)) + (r2 * r2) * (0.0416666808410674 + r * 0.008333335853059549);  // exp(r)*(1 + tail) - 1
+            double scale = global::System.BitConverter.Int64BitsToDouble(unchecked((long)ExpTable128[j + 1]) + (ki << 45));  // 2^(k/128): H_j with k / 128 added to its exponent
+            return scale + scale * tmp;
         }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<double> Exp(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), global::System.Runtime.Intrinsics.Vector128.Create(710.0), x);
-            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), global::System.Runtime.Intrinsics.Vector128.Create(-746.0), c);
-            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector128<long> k = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L);
+            if (!(global::System.Runtime.Intrinsics.Vector128.LessThanAll(global::System.Runtime.Intrinsics.Vector128.Abs(x), global::System.Runtime.Intrinsics.Vector128.Create(512.0))))
+            {
+                return ExpFar(x);               // huge |x|, infinities and NaN
+            }
+
+            global::System.Runtime.Intrinsics.Vector128<double> kd = x * global::System.Runtime.Intrinsics.Vector128.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> ki = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector128<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector128.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 1);  // per-lane table loads: exact, so each lane has the scalar's bits
             kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
-            global::System.Runtime.Intrinsics.Vector128<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471803691238);  // exact
-            global::System.Runtime.Intrinsics.Vector128<double> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.9082149292705877E-10);
-            global::System.Runtime.Intrinsics.Vector128<double> r = hi - lo;
-            global::System.Runtime.Intrinsics.Vector128<double> t = r * r;
-            global::System.Runtime.Intrinsics.Vector128<double> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector128.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector128.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector128.Create(4.1381367970572385E-08)))));
-            global::System.Runtime.Intrinsics.Vector128<double> y = global::System.Runtime.Intrinsics.Vector128.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2.0) - p)) - hi);
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
+            global::System.Runtime.Intrinsics.Vector128<double> r = (x + kd * global::System.Runtime.Intrinsics.Vector128.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector128.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector128<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> tmp = ((global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.AsInt64(global::System.Runtime.Intrinsics.Vector128.Create(ExpTable128[j0], ExpTable128[j1]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector128.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector128<double> scale = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.AsInt64(global::System.Runtime.Intrinsics.Vector128.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1])) + (ki << 45));  // 2^(k/128): H_j with k / 128 added to its exponent
+            return scale + scale * tmp;
         }
         private static global::System.Runtime.Intrinsics.Vector256<double> Exp(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), global::System.Runtime.Intrinsics.Vector256.Create(710.0), x);
-            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), global::System.Runtime.Intrinsics.Vector256.Create(-746.0), c);
-            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector256<long> k = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L);
+            if (!(global::System.Runtime.Intrinsics.Vector256.LessThanAll(global::System.Runtime.Intrinsics.Vector256.Abs(x), global::System.Runtime.Intrinsics.Vector256.Create(512.0))))
+            {
+                return ExpFar(x);               // huge |x|, infinities and NaN
+            }
+
+            global::System.Runtime.Intrinsics.Vector256<double> kd = x * global::System.Runtime.Intrinsics.Vector256.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> ki = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector256<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector256.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 3);  // per-lane table loads: exact, so each lane has the scalar's bits
             kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
-            global::System.Runtime.Intrinsics.Vector256<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471803691238);  // exact
-            global::System.Runtime.Intrinsics.Vector256<double> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.9082149292705877E-10);
-            global::System.Runtime.Intrinsics.Vector256<double> r = hi - lo;
-            global::System.Runtime.Intrinsics.Vector256<double> t = r * r;
-            global::System.Runtime.Intrinsics.Vector256<double> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector256.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector256.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector256.Create(4.1381367970572385E-08)))));
-            global::System.Runtime.Intrinsics.Vector256<double> y = global::System.Runtime.Intrinsics.Vector256.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2.0) - p)) - hi);
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
+            global::System.Runtime.Intrinsics.Vector256<double> r = (x + kd * global::System.Runtime.Intrinsics.Vector256.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector256.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector256<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> tmp = ((global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.AsInt64(global::System.Runtime.Intrinsics.Vector256.Create(ExpTable128[j0], ExpTable128[j1], ExpTable128[j2], ExpTable128[j3]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector256.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector256<double> scale = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.AsInt64(global::System.Runtime.Intrinsics.Vector256.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1], ExpTable128[j2 + 1], ExpTable128[j3 + 1])) + (ki << 45));  // 2^(k/128): H_j with k / 128 added to its exponent
+            return scale + scale * tmp;
         }
         private static global::System.Runtime.Intrinsics.Vector512<double> Exp(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
-            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), global::System.Runtime.Intrinsics.Vector512.Create(710.0), x);
-            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), global::System.Runtime.Intrinsics.Vector512.Create(-746.0), c);
-            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector512<long> k = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd) - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L);
+            if (!(global::System.Runtime.Intrinsics.Vector512.LessThanAll(global::System.Runtime.Intrinsics.Vector512.Abs(x), global::System.Runtime.Intrinsics.Vector512.Create(512.0))))
+            {
+                return ExpFar(x);               // huge |x|, infinities and NaN
+            }
+
+            global::System.Runtime.Intrinsics.Vector512<double> kd = x * global::System.Runtime.Intrinsics.Vector512.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> ki = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector512<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector512.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 3), j4 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 4), j5 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 5), j6 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 6), j7 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 7);  // per-lane table loads: exact, so each lane has the scalar's bits
             kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
-            global::System.Runtime.Intrinsics.Vector512<double> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471803691238);  // exact
-            global::System.Runtime.Intrinsics.Vector512<double> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.9082149292705877E-10);
-            global::System.Runtime.Intrinsics.Vector512<double> r = hi - lo;
-            global::System.Runtime.Intrinsics.Vector512<double> t = r * r;
-            global::System.Runtime.Intrinsics.Vector512<double> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666602) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-0.0027777777777015593) + t * (global::System.Runtime.Intrinsics.Vector512.Create(6.613756321437934E-05) + t * (global::System.Runtime.Intrinsics.Vector512.Create(-1.6533902205465252E-06) + t * global::System.Runtime.Intrinsics.Vector512.Create(4.1381367970572385E-08)))));
-            global::System.Runtime.Intrinsics.Vector512<double> y = global::System.Runtime.Intrinsics.Vector512.Create(1.0) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2.0) - p)) - hi);
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
+            global::System.Runtime.Intrinsics.Vector512<double> r = (x + kd * global::System.Runtime.Intrinsics.Vector512.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector512.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector512<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> tmp = ((global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.AsInt64(global::System.Runtime.Intrinsics.Vector512.Create(ExpTable128[j0], ExpTable128[j1], ExpTable128[j2], ExpTable128[j3], ExpTable128[j4], ExpTable128[j5], ExpTable128[j6], ExpTable128[j7]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector512.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector512<double> scale = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.AsInt64(global::System.Runtime.Intrinsics.Vector512.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1], ExpTable128[j2 + 1], ExpTable128[j3 + 1], ExpTable128[j4 + 1], ExpTable128[j5 + 1], ExpTable128[j6 + 1], ExpTable128[j7 + 1])) + (ki << 45));  // 2^(k/128): H_j with k / 128 added to its exponent
+            return scale + scale * tmp;
+        }
+        #endif
+
+        // 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).
+        private static readonly ulong[] ExpTable128 =
+        {
+            0x0000000000000000, 0x3FF0000000000000, 0x3C9B3B4F1A88BF6E, 0x3FEFF63DA9FB3335,
+            0xBC7160139CD8DC5D, 0x3FEFEC9A3E778061, 0xBC905E7A108766D1, 0x3FEFE315E86E7F85,
+            0x3C8CD2523567F613, 0x3FEFD9B0D3158574, 0xBC8BCE8023F98EFA, 0x3FEFD06B29DDF6DE,
+            0x3C60F74E61E6C861, 0x3FEFC74518759BC8, 0x3C90A3E45B33D399, 0x3FEFBE3ECAC6F383,
+            0x3C979AA65D837B6D, 0x3FEFB5586CF9890F, 0x3C8EB51A92FDEFFC, 0x3FEFAC922B7247F7,
+            0x3C3EBE3D702F9CD1, 0x3FEFA3EC32D3D1A2, 0xBC6A033489906E0B, 0x3FEF9B66AFFED31B,
+            0xBC9556522A2FBD0E, 0x3FEF9301D0125B51, 0xBC5080EF8C4EEA55, 0x3FEF8ABDC06C31CC,
+            0xBC91C923B9D5F416, 0x3FEF829AAEA92DE0, 0x3C80D3E3E95C55AF, 0x3FEF7A98C8A58E51,
+            0xBC801B15EAA59348, 0x3FEF72B83C7D517B, 0xBC8F1FF055DE323D, 0x3FEF6AF9388C8DEA,
+            0x3C8B898C3F1353BF, 0x3FEF635BEB6FCB75, 0xBC96D99C7611EB26, 0x3FEF5BE084045CD4,
+            0x3C9AECF73E3A2F60, 0x3FEF54873168B9AA, 0xBC8FE782CB86389D, 0x3FEF4D5022FCD91D,
+            0x3C8A6F4144A6C38D, 0x3FEF463B88628CD6, 0x3C807A05B0E4047D, 0x3FEF3F49917DDC96,
+            0x3C968EFDE3A8A894, 0x3FEF387A6E756238, 0x3C875E18F274487D, 0x3FEF31CE4FB2A63F,
+            0x3C80472B981FE7F2, 0x3FEF2B4565E27CDD, 0xBC96B87B3F71085E, 0x3FEF24DFE1F56381,
+            0x3C82F7E16D09AB31, 0x3FEF1E9DF51FDEE1, 0xBC3D219B1A6FBFFA, 0x3FEF187FD0DAD990,
+            0x3C8B3782720C0AB4, 0x3FEF1285A6E4030B, 0x3C6E149289CECB8F, 0x3FEF0CAFA93E2F56,
+            0x3C834D754DB0ABB6, 0x3FEF06FE0A31B715, 0x3C864201E2AC744C, 0x3FEF0170FC4CD831,
+            0x3C8FDD395DD3F84A, 0x3FEEFC08B26416FF, 0xBC86A3803B8E5B04, 0x3FEEF6C55F929FF1,
+            0xBC924AEDCC4B5068, 0x3FEEF1A7373AA9CB, 0xBC9907F81B512D8E, 0x3FEEECAE6D05D866,
+            0xBC71D1E83E9436D2, 0x3FEEE7DB34E59FF7, 0xBC991919B3CE1B15, 0x3FEEE32DC313A8E5,
+            0x3C859F48A72A4C6D, 0x3FEEDEA64C123422, 0xBC9312607A28698A, 0x3FEEDA4504AC801C,
+            0xBC58A78F4817895B, 0x3FEED60A21F72E2A, 0xBC7C2C9B67499A1B, 0x3FEED1F5D950A897,
+            0x3C4363ED60C2AC11, 0x3FEECE086061892D, 0x3C9666093B0664EF, 0x3FEECA41ED1D0057,
+            0x3C6ECCE1DAA10379, 0x3FEEC6A2B5C13CD0, 0x3C93FF8E3F0F1230, 0x3FEEC32AF0D7D3DE,
+            0x3C7690CEBB7AAFB0, 0x3FEEBFDAD5362A27, 0x3C931DBDEB54E077, 0x3FEEBCB299FDDD0D,
+            0xBC8F94340071A38E, 0x3FEEB9B2769D2CA7, 0xBC87DECCDC93A349, 0x3FEEB6DAA2CF6642,
+            0xBC78DEC6BD0F385F, 0x3FEEB42B569D4F82, 0xBC861246EC7B5CF6, 0x3FEEB1A4CA5D920F,
+            0x3C93350518FDD78E, 0x3FEEAF4736B527DA, 0x3C7B98B72F8A9B05, 0x3FEEAD12D497C7FD,
+            0x3C9063E1E21C5409, 0x3FEEAB07DD485429, 0x3C34C7855019C6EA, 0x3FEEA9268A5946B7,
+            0x3C9432E62B64C035, 0x3FEEA76F15AD2148, 0xBC8CE44A6199769F, 0x3FEEA5E1B976DC09,
+            0xBC8C33C53BEF4DA8, 0x3FEEA47EB03A5585, 0xBC845378892BE9AE, 0x3FEEA34634CCC320,
+            0xBC93CEDD78565858, 0x3FEEA23882552225, 0x3C5710AA807E1964, 0x3FEEA155D44CA973,
+            0xBC93B3EFBF5E2228, 0x3FEEA09E667F3BCD, 0xBC6A12AD8734B982, 0x3FEEA012750BDABF,
+            0xBC6367EFB86DA9EE, 0x3FEE9FB23C651A2F, 0xBC80DC3D54E08851, 0x3FEE9F7DF9519484,
+            0xBC781F647E5A3ECF, 0x3FEE9F75E8EC5F74, 0xBC86EE4AC08B7DB0, 0x3FEE9F9A48A58174,
+            0xBC8619321E55E68A, 0x3FEE9FEB564267C9, 0x3C909CCB5E09D4D3, 0x3FEEA0694FDE5D3F,
+            0xBC7B32DCB94DA51D, 0x3FEEA11473EB0187, 0x3C94ECFD5467C06B, 0x3FEEA1ED0130C132,
+            0x3C65EBE1ABD66C55, 0x3FEEA2F336CF4E62, 0xBC88A1C52FB3CF42, 0x3FEEA427543E1A12,
+            0xBC9369B6F13B3734, 0x3FEEA589994CCE13, 0xBC805E843A19FF1E, 0x3FEEA71A4623C7AD,
+            0xBC94D450D872576E, 0x3FEEA8D99B4492ED, 0x3C90AD675B0E8A00, 0x3FEEAAC7D98A6699,
+            0x3C8DB72FC1F0EAB4, 0x3FEEACE5422AA0DB, 0xBC65B6609CC5E7FF, 0x3FEEAF3216B5448C,
+            0x3C7BF68359F35F44, 0x3FEEB1AE99157736, 0xBC93091FA71E3D83, 0x3FEEB45B0B91FFC6,
+            0xBC5DA9B88B6C1E29, 0x3FEEB737B0CDC5E5, 0xBC6C23F97C90B959, 0x3FEEBA44CBC8520F,
+            0xBC92434322F4F9AA, 0x3FEEBD829FDE4E50, 0xBC85CA6CD7668E4B, 0x3FEEC0F170CA07BA,
+            0x3C71AFFC2B91CE27, 0x3FEEC49182A3F090, 0x3C6DD235E10A73BB, 0x3FEEC86319E32323,
+            0xBC87C50422622263, 0x3FEECC667B5DE565, 0x3C8B1C86E3E231D5, 0x3FEED09BEC4A2D33,
+            0xBC91BBD1D3BCBB15, 0x3FEED503B23E255D, 0x3C90CC319CEE31D2, 0x3FEED99E1330B358,
+            0x3C8469846E735AB3, 0x3FEEDE6B5579FDBF, 0xBC82DFCD978E9DB4, 0x3FEEE36BBFD3F37A,
+            0x3C8C1A7792CB3387, 0x3FEEE89F995AD3AD, 0xBC907B8F4AD1D9FA, 0x3FEEEE07298DB666,
+            0xBC55C3D956DCAEBA, 0x3FEEF3A2B84F15FB, 0xBC90A40E3DA6F640, 0x3FEEF9728DE5593A,
+            0xBC68D6F438AD9334, 0x3FEEFF76F2FB5E47, 0xBC91EEE26B588A35, 0x3FEF05B030A1064A,
+            0x3C74FFD70A5FDDCD, 0x3FEF0C1E904BC1D2, 0xBC91BDFBFA9298AC, 0x3FEF12C25BD71E09,
+            0x3C736EAE30AF0CB3, 0x3FEF199BDD85529C, 0x3C8EE3325C9FFD94, 0x3FEF20AB5FFFD07A,
+            0x3C84E08FD10959AC, 0x3FEF27F12E57D14B, 0x3C63CDAF384E1A67, 0x3FEF2F6D9406E7B5,
+            0x3C676B2C6C921968, 0x3FEF3720DCEF9069, 0xBC808A1883CCB5D2, 0x3FEF3F0B555DC3FA,
+            0xBC8FAD5D3FFFFA6F, 0x3FEF472D4A07897C, 0xBC900DAE3875A949, 0x3FEF4F87080D89F2,
+            0x3C74A385A63D07A7, 0x3FEF5818DCFBA487, 0xBC82919E2040220F, 0x3FEF60E316C98398,
+            0x3C8E5A50D5C192AC, 0x3FEF69E603DB3285, 0x3C843A59AC016B4B, 0x3FEF7321F301B460,
+            0xBC82D52107B43E1F, 0x3FEF7C97337B9B5F, 0xBC892AB93B470DC9, 0x3FEF864614F5A129,
+            0x3C74B604603A88D3, 0x3FEF902EE78B3FF6, 0x3C83C5EC519D7271, 0x3FEF9A51FBC74C83,
+            0xBC8FF7128FD391F0, 0x3FEFA4AFA2A490DA, 0xBC8DAE98E223747D, 0x3FEFAF482D8E67F1,
+            0x3C8EC3BC41AA2008, 0x3FEFBA1BEE615A27, 0x3C842B94C3A9EB32, 0x3FEFC52B376BBA97,
+            0x3C8A64A931D185EE, 0x3FEFD0765B6E4540, 0xBC8E37BAE43BE3ED, 0x3FEFDBFDAD9CBE14,
+            0x3C77893B4D91CD9D, 0x3FEFE7C1819E90D8, 0x3C5305C14160CC89, 0x3FEFF3C22B8F71F1,
+        };
+
+        // Exp where |x| >= 512, or x is NaN: clamped, with subnormal and overflowing results; Exp's bits where both apply.
+        private static double ExpFar(double x)
+        {
+            double c = (x < 710.0 ? x : 710.0);  // NaN to the top: the result is replaced below
+            c = (c > -746.0 ? c : -746.0);
+            double kd = c * 184.6649652337873 + 6755399441055744.0;  // k = round(x * 128/ln2) in the low mantissa bits
+            long ki = global::System.BitConverter.DoubleToInt64Bits(kd);
+            int j = (int)((ki & 127L) << 1);
+            kd -= 6755399441055744.0;           // k as a floating-point number, exactly
+            double r = (c + kd * -0.005415212348111709) + kd * -1.2864023111638346E-14;  // x - k*ln2/128, |r| <= ln2/256
+            double r2 = r * r;
+            double tmp = ((global::System.BitConverter.Int64BitsToDouble(unchecked((long)ExpTable128[j])) + r) + r2 * (0.49999999999996786 + r * 0.16666666666665886)) + (r2 * r2) * (0.0416666808410674 + r * 0.008333335853059549);  // exp(r)*(1 + tail) - 1
+            double h = global::System.BitConverter.Int64BitsToDouble(unchecked((long)ExpTable128[j + 1]) + ((ki & 127L) << 45));  // H_j, in [1, 2)
+            long k = (ki - 4843621399236968448L) >> 7;  // floor(k / 128)
+            return (!double.IsNaN(x) ? ((h + h * tmp) * global::System.BitConverter.Int64BitsToDouble(((k >> 1) + 1023L) << 52)) * global::System.BitConverter.Int64BitsToDouble(((k - (k >> 1)) + 1023L) << 52) : x);
+        }
+        #if NET8_0_OR_GREATER
+        private static global::System.Runtime.Intrinsics.Vector128<double> ExpFar(global::System.Runtime.Intrinsics.Vector128<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector128<double> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(710.0)), x, global::System.Runtime.Intrinsics.Vector128.Create(710.0));  // NaN to the top: the result is replaced below
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0)), c, global::System.Runtime.Intrinsics.Vector128.Create(-746.0));
+            global::System.Runtime.Intrinsics.Vector128<double> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<long> ki = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector128<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector128.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector128.GetElement(jLanes, 1);  // per-lane table loads: exact, so each lane has the scalar's bits
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<double> r = (c + kd * global::System.Runtime.Intrinsics.Vector128.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector128.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector128<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector128<double> tmp = ((global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.AsInt64(global::System.Runtime.Intrinsics.Vector128.Create(ExpTable128[j0], ExpTable128[j1]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector128.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector128<double> h = global::System.Runtime.Intrinsics.Vector128.AsDouble(global::System.Runtime.Intrinsics.Vector128.AsInt64(global::System.Runtime.Intrinsics.Vector128.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1])) + ((ki & global::System.Runtime.Intrinsics.Vector128.Create(127L)) << 45));  // H_j, in [1, 2)
+            global::System.Runtime.Intrinsics.Vector128<long> k = (ki - global::System.Runtime.Intrinsics.Vector128.Create(4843621399236968448L)) >> 7;  // floor(k / 128)
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), ((h + h * tmp) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector128.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(1023L)) << 52), x);
+        }
+        private static global::System.Runtime.Intrinsics.Vector256<double> ExpFar(global::System.Runtime.Intrinsics.Vector256<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector256<double> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(710.0)), x, global::System.Runtime.Intrinsics.Vector256.Create(710.0));  // NaN to the top: the result is replaced below
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0)), c, global::System.Runtime.Intrinsics.Vector256.Create(-746.0));
+            global::System.Runtime.Intrinsics.Vector256<double> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<long> ki = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector256<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector256.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector256.GetElement(jLanes, 3);  // per-lane table loads: exact, so each lane has the scalar's bits
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<double> r = (c + kd * global::System.Runtime.Intrinsics.Vector256.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector256.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector256<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector256<double> tmp = ((global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.AsInt64(global::System.Runtime.Intrinsics.Vector256.Create(ExpTable128[j0], ExpTable128[j1], ExpTable128[j2], ExpTable128[j3]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector256.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector256<double> h = global::System.Runtime.Intrinsics.Vector256.AsDouble(global::System.Runtime.Intrinsics.Vector256.AsInt64(global::System.Runtime.Intrinsics.Vector256.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1], ExpTable128[j2 + 1], ExpTable128[j3 + 1])) + ((ki & global::System.Runtime.Intrinsics.Vector256.Create(127L)) << 45));  // H_j, in [1, 2)
+            global::System.Runtime.Intrinsics.Vector256<long> k = (ki - global::System.Runtime.Intrinsics.Vector256.Create(4843621399236968448L)) >> 7;  // floor(k / 128)
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), ((h + h * tmp) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector256.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(1023L)) << 52), x);
+        }
+        private static global::System.Runtime.Intrinsics.Vector512<double> ExpFar(global::System.Runtime.Intrinsics.Vector512<double> x)
+        {
+            global::System.Runtime.Intrinsics.Vector512<double> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(710.0)), x, global::System.Runtime.Intrinsics.Vector512.Create(710.0));  // NaN to the top: the result is replaced below
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0)), c, global::System.Runtime.Intrinsics.Vector512.Create(-746.0));
+            global::System.Runtime.Intrinsics.Vector512<double> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(184.6649652337873) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k = round(x * 128/ln2) in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<long> ki = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd);
+            global::System.Runtime.Intrinsics.Vector512<long> jLanes = (ki & global::System.Runtime.Intrinsics.Vector512.Create(127L)) << 1;
+            int j0 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 0), j1 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 1), j2 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 2), j3 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 3), j4 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 4), j5 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 5), j6 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 6), j7 = (int)global::System.Runtime.Intrinsics.Vector512.GetElement(jLanes, 7);  // per-lane table loads: exact, so each lane has the scalar's bits
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<double> r = (c + kd * global::System.Runtime.Intrinsics.Vector512.Create(-0.005415212348111709)) + kd * global::System.Runtime.Intrinsics.Vector512.Create(-1.2864023111638346E-14);  // x - k*ln2/128, |r| <= ln2/256
+            global::System.Runtime.Intrinsics.Vector512<double> r2 = r * r;
+            global::System.Runtime.Intrinsics.Vector512<double> tmp = ((global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.AsInt64(global::System.Runtime.Intrinsics.Vector512.Create(ExpTable128[j0], ExpTable128[j1], ExpTable128[j2], ExpTable128[j3], ExpTable128[j4], ExpTable128[j5], ExpTable128[j6], ExpTable128[j7]))) + r) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.49999999999996786) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666665886))) + (r2 * r2) * (global::System.Runtime.Intrinsics.Vector512.Create(0.0416666808410674) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.008333335853059549));  // exp(r)*(1 + tail) - 1
+            global::System.Runtime.Intrinsics.Vector512<double> h = global::System.Runtime.Intrinsics.Vector512.AsDouble(global::System.Runtime.Intrinsics.Vector512.AsInt64(global::System.Runtime.Intrinsics.Vector512.Create(ExpTable128[j0 + 1], ExpTable128[j1 + 1], ExpTable128[j2 + 1], ExpTable128[j3 + 1], ExpTable128[j4 + 1], ExpTable128[j5 + 1], ExpTable128[j6 + 1], ExpTable128[j7 + 1])) + ((ki & global::System.Runtime.Intrinsics.Vector512.Create(127L)) << 45));  // H_j, in [1, 2)
+            global::System.Runtime.Intrinsics.Vector512<long> k = (ki - global::System.Runtime.Intrinsics.Vector512.Create(4843621399236968448L)) >> 7;  // floor(k / 128)
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), ((h + h * tmp) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52)) * global::System.Runtime.Intrinsics.Vector512.AsDouble(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(1023L)) << 52), x);
         }
         #endif
 
@@ -1205,8 +1352,7 @@ namespace WorkedExample
         private static double Logistic(double x)
         {
             double e = Exp(-global::System.Math.Abs(x));
-            double d = 1.0 + e;
-            return x >= 0.0 ? 1.0 / d : e / d;
+            return (x >= 0.0 ? 1.0 : e) / (1.0 + e);
         }
         #if NET8_0_OR_GREATER
 
@@ -1214,24 +1360,21 @@ namespace WorkedExample
         private static global::System.Runtime.Intrinsics.Vector128<double> Logistic(global::System.Runtime.Intrinsics.Vector128<double> x)
         {
             global::System.Runtime.Intrinsics.Vector128<double> e = Exp(-global::System.Runtime.Intrinsics.Vector128.Abs(x));
-            global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(1.0) + e;
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0) / d, e / d);
+            return (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), e)) / (global::System.Runtime.Intrinsics.Vector128.Create(1.0) + e);
         }
 
         // Lane by lane the scalar Logistic, bit for bit.
         private static global::System.Runtime.Intrinsics.Vector256<double> Logistic(global::System.Runtime.Intrinsics.Vector256<double> x)
         {
             global::System.Runtime.Intrinsics.Vector256<double> e = Exp(-global::System.Runtime.Intrinsics.Vector256.Abs(x));
-            global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(1.0) + e;
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0) / d, e / d);
+            return (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), e)) / (global::System.Runtime.Intrinsics.Vector256.Create(1.0) + e);
         }
 
         // Lane by lane the scalar Logistic, bit for bit.
         private static global::System.Runtime.Intrinsics.Vector512<double> Logistic(global::System.Runtime.Intrinsics.Vector512<double> x)
         {
             global::System.Runtime.Intrinsics.Vector512<double> e = Exp(-global::System.Runtime.Intrinsics.Vector512.Abs(x));
-            global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(1.0) + e;
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0) / d, e / d);
+            return (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(x, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), e)) / (global::System.Runtime.Intrinsics.Vector512.Create(1.0) + e);
         }
         #endif
 

@@ -111,3 +111,32 @@ namespace BackpropGen.Generator.Emit.Math
         public static Constants For(Lanes v) => v.IsFloat ? Float : Double;
     }
 }
+
+namespace BackpropGen.Generator.Emit.Math
+{
+    /// <summary>
+    /// The constants of the table-driven exp (ARM optimized-routines exp_data.c, N = 128, and exp2f_data.c, N = 32),
+    /// from their bit patterns (hex-float forms in the comments).
+    /// </summary>
+    internal static class TableExp
+    {
+        public static readonly double InvLn2N = Of(0x40671547652B82FE); // 0x1.71547652b82fep0 * 128
+        public static readonly double NegLn2HiN = Of(unchecked((long)0xBF762E42FEFA0000)); // -0x1.62e42fefa0000p-8: k * it is exact
+        public static readonly double NegLn2LoN = Of(unchecked((long)0xBD0CF79ABC9E3B3A)); // -0x1.cf79abc9e3b3ap-47
+
+        // exp(r) - 1 - r ~ r^2*(C2 + r*C3) + r^4*(C4 + r*C5) on |r| <= ln2/256: abs error 1.555*2^-66.
+        public static readonly double C2 = Of(0x3FDFFFFFFFFFFDBD); // 0x1.ffffffffffdbdp-2
+        public static readonly double C3 = Of(0x3FC555555555543C); // 0x1.555555555543cp-3
+        public static readonly double C4 = Of(0x3FA55555CF172B91); // 0x1.55555cf172b91p-5
+        public static readonly double C5 = Of(0x3F81111167A4D017); // 0x1.1111167a4d017p-7
+
+        public static readonly double InvLn2N32 = Of(0x40471547652B82FE); // 0x1.71547652b82fep0 * 32
+
+        // 2^(r/32) ~ (P0*r + P1)*r^2 + (P2*r + 1) on |r| <= 1/2: relative error 1.69*2^-34.
+        public static readonly double P0 = Of(0x3EBC6AF84B912394); // 0x1.c6af84b912394p-5 / 32^3
+        public static readonly double P1 = Of(0x3F2EBFCE50FAC4F3); // 0x1.ebfce50fac4f3p-3 / 32^2
+        public static readonly double P2 = Of(0x3F962E42FF0C52D6); // 0x1.62e42ff0c52d6p-1 / 32
+
+        private static double Of(long bits) => System.BitConverter.Int64BitsToDouble(bits);
+    }
+}

@@ -13,10 +13,12 @@ namespace BackpropGen.Generator.Emit.Math
     {
         private readonly NumericType _numeric;
         private readonly string? _statics;
+        private readonly string? _width;
 
         private Lanes(NumericType numeric, string? width)
         {
             _numeric = numeric;
+            _width = width;
             IsFloat = numeric.Keyword == "float";
             string integer = IsFloat ? "int" : "long";
             if (width is null)
@@ -31,6 +33,7 @@ namespace BackpropGen.Generator.Emit.Math
                 T = $"{_statics}<{numeric.Keyword}>";
                 I = $"{_statics}<{integer}>";
                 Mask = T;
+                Count = int.Parse(width.Substring("Vector".Length), CultureInfo.InvariantCulture) / (IsFloat ? 32 : 64);
             }
         }
 
@@ -39,6 +42,60 @@ namespace BackpropGen.Generator.Emit.Math
         public static Lanes Vector(NumericType numeric, string width) => new Lanes(numeric, width);
 
         public bool IsFloat { get; }
+
+        /// <summary>Lanes per value: 1 for the scalar form.</summary>
+        public int Count { get; } = 1;
+
+        /// <summary>The static vector class ("global::System.Runtime.Intrinsics.Vector256"), null for the scalar form.</summary>
+        public string? Statics => _statics;
+
+        /// <summary>The same width over double (a float function computed in double: twice as many double values).</summary>
+        public Lanes OverDouble() => new Lanes(NumericType.Double, _width);
+
+        /// <summary>
+        /// Table entries as <see cref="I"/> bits, lane i reading <paramref name="table"/>[<paramref name="index"/>i + offset]
+        /// (the scalar form: [index + offset]); a load is exact, so every lane has the scalar's bits. The indices are ints
+        /// written by <see cref="IndexLines"/>.
+        /// </summary>
+        public string Load(string table, string index, int offset)
+        {
+            string plus = offset == 0 ? string.Empty : " + " + offset.ToString(CultureInfo.InvariantCulture);
+            if (_statics is null)
+            {
+                return $"unchecked(({I}){table}[{index}{plus}])";
+            }
+
+            var items = new string[Count];
+            for (int i = 0; i < Count; i++)
+            {
+                items[i] = $"{table}[{index}{i}{plus}]";
+            }
+
+            return $"{_statics}.{(IsFloat ? "AsInt32" : "AsInt64")}({_statics}.Create({string.Join(", ", items)}))";
+        }
+
+        /// <summary>The declaration of the int index (or one per lane, index0, index1, ...) from <paramref name="lanes"/>, an <see cref="I"/>.</summary>
+        public string IndexLine(string index, string lanes)
+        {
+            if (_statics is null)
+            {
+                return $"int {index} = (int)({lanes});";
+            }
+
+            var items = new string[Count];
+            for (int i = 0; i < Count; i++)
+            {
+                items[i] = $"{index}{i} = (int){_statics}.GetElement({lanes}, {i})";
+            }
+
+            return $"int {string.Join(", ", items)};";
+        }
+
+        /// <summary>All lanes of <paramref name="left"/> below <paramref name="right"/> (false for a NaN lane).</summary>
+        public string AllLess(string left, string right) => _statics is null ? $"{left} < {right}" : $"{_statics}.LessThanAll({left}, {right})";
+
+        /// <summary>|x| per lane.</summary>
+        public string Abs(string value) => _statics is null ? $"{_numeric.Math}.Abs({value})" : $"{_statics}.Abs({value})";
 
         /// <summary>The value type: <c>double</c> or <c>Vector256&lt;double&gt;</c>.</summary>
         public string T { get; }

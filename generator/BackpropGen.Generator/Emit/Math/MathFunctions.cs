@@ -35,7 +35,6 @@ namespace BackpropGen.Generator.Emit.Math
         /// <summary>Writes the requested functions (and whatever they depend on) as private static members of the class being generated.</summary>
         public static void Write(SourceWriter w, NumericType t, MathFunctionSet needed)
         {
-            string k = t.Keyword;
             bool first = true;
             foreach ((MathFunctionSet flag, string name, string comment, System.Action<SourceWriter, Lanes> body) in Functions)
             {
@@ -52,23 +51,59 @@ namespace BackpropGen.Generator.Emit.Math
                 first = false;
                 w.Line($"// {comment}: IEEE-exact operations only (no FMA, no C library), so the same bits on every machine;");
                 w.Line("// each lane of the vector overloads is bit-identical to the scalar form.");
-                using (w.Block($"private static {k} {name}({k} x)"))
+                WriteForms(w, t, name, body);
+                if (flag == MathFunctionSet.Exp)
                 {
-                    body(w, Lanes.Scalar(t));
+                    WriteExpSupport(w, t);
                 }
-
-                w.Line("#if NET8_0_OR_GREATER");
-                foreach (string width in Widths)
-                {
-                    Lanes lanes = Lanes.Vector(t, width);
-                    using (w.Block($"private static {lanes.T} {name}({lanes.T} x)"))
-                    {
-                        body(w, lanes);
-                    }
-                }
-
-                w.Line("#endif");
             }
+        }
+
+        /// <summary>The scalar method and, on .NET 8 and later, one overload per vector width, all from one body.</summary>
+        private static void WriteForms(SourceWriter w, NumericType t, string name, System.Action<SourceWriter, Lanes> body)
+        {
+            using (w.Block($"private static {t.Keyword} {name}({t.Keyword} x)"))
+            {
+                body(w, Lanes.Scalar(t));
+            }
+
+            w.Line("#if NET8_0_OR_GREATER");
+            foreach (string width in Widths)
+            {
+                Lanes lanes = Lanes.Vector(t, width);
+                using (w.Block($"private static {lanes.T} {name}({lanes.T} x)"))
+                {
+                    body(w, lanes);
+                }
+            }
+
+            w.Line("#endif");
+        }
+
+        /// <summary>Exp's helpers: for double the table (allocated once, at type initialisation) and ExpFar; for float ExpCore (in double).</summary>
+        private static void WriteExpSupport(SourceWriter w, NumericType t)
+        {
+            w.Line();
+            if (t.Keyword == "float")
+            {
+                w.Line("// exp of a float's value, in double: Exp(float) rounds it once.");
+                WriteForms(w, NumericType.Double, ExpAlgorithms.CoreName, ExpAlgorithms.WriteExpCore);
+                return;
+            }
+
+            ulong[] table = ExpTable.WithTails128;
+            w.Line("// 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).");
+            w.Line($"private static readonly ulong[] {ExpAlgorithms.TableName} =");
+            w.Line("{");
+            for (int i = 0; i < table.Length; i += 4)
+            {
+                w.Line("    " + string.Join(" ", table.Skip(i).Take(4).Select(e => "0x" + e.ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + ",")));
+            }
+
+            w.Line("};");
+            w.Line();
+            w.Line("// Exp where |x| >= 512, or x is NaN: clamped, with subnormal and overflowing results; Exp's bits where both apply.");
+            WriteForms(w, t, ExpAlgorithms.FarName, ExpAlgorithms.WriteExpFar);
         }
 
         /// <summary>The private members <see cref="Write"/> adds, for GeneratedMemberNames (clash checks + the reflection test).</summary>
@@ -81,11 +116,33 @@ namespace BackpropGen.Generator.Emit.Math
                     continue;
                 }
 
-                yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, t.Keyword);
-                foreach (string width in Widths)
+                foreach (GeneratedMember member in Forms(name, t))
                 {
-                    yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, $"global::System.Runtime.Intrinsics.{width}<{t.Keyword}>");
+                    yield return member;
                 }
+
+                if (flag == MathFunctionSet.Exp)
+                {
+                    bool isFloat = t.Keyword == "float";
+                    if (!isFloat)
+                    {
+                        yield return new GeneratedMember(ExpAlgorithms.TableName, GeneratedMemberKind.Field, false);
+                    }
+
+                    foreach (GeneratedMember member in isFloat ? Forms(ExpAlgorithms.CoreName, NumericType.Double) : Forms(ExpAlgorithms.FarName, t))
+                    {
+                        yield return member;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<GeneratedMember> Forms(string name, NumericType t)
+        {
+            yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, t.Keyword);
+            foreach (string width in Widths)
+            {
+                yield return new GeneratedMember(name, GeneratedMemberKind.Method, false, $"global::System.Runtime.Intrinsics.{width}<{t.Keyword}>");
             }
         }
     }

@@ -203,11 +203,15 @@ public class MathFunctionTests
         static string Describe(MethodInfo m) => m.Name + "(" + TypeName(m.GetParameters()[0].ParameterType) + ")";
         static string TypeName(Type t) => t.IsGenericType ? $"global::{t.Namespace}.{t.Name.Split('`')[0]}<{(t.GetGenericArguments()[0] == typeof(float) ? "float" : "double")}>" : t == typeof(float) ? "float" : "double";
         string[] emitted = EmittedMath.Type.GetMethods(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(Describe).OrderBy(s => s, StringComparer.Ordinal).ToArray();
-        string[] listed = MathFunctions.Members(NumericType.Double, EmittedMath.All).Concat(MathFunctions.Members(NumericType.Float, EmittedMath.All))
-            .Select(m => { Assert.False(m.IsPublic); Assert.Equal(GeneratedMemberKind.Method, m.Kind); return m.Name + "(" + m.Parameters + ")"; })
+        GeneratedMember[] members = MathFunctions.Members(NumericType.Double, EmittedMath.All).Concat(MathFunctions.Members(NumericType.Float, EmittedMath.All)).ToArray();
+        Assert.All(members, m => Assert.False(m.IsPublic));
+        string[] listed = members.Where(m => m.Kind == GeneratedMemberKind.Method).Select(m => m.Name + "(" + m.Parameters + ")")
             .OrderBy(s => s, StringComparer.Ordinal).ToArray();
         Assert.Equal(emitted, listed);
-        Assert.Equal(32, listed.Length);
+        Assert.Equal(40, listed.Length); // 4 functions and Exp's helper (ExpFar, ExpCore), 4 forms each, 2 types
+        string[] fields = EmittedMath.Type.GetFields(BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly).Select(f => f.Name).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        Assert.Equal(fields, members.Where(m => m.Kind != GeneratedMemberKind.Method).Select(m => { Assert.Equal(GeneratedMemberKind.Field, m.Kind); return m.Name; }).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ExpTable128" }, fields);
         Assert.Equal(4, MathFunctions.Members(NumericType.Float, MathFunctionSet.Log1P).Count());
         Assert.Empty(MathFunctions.Members(NumericType.Double, MathFunctionSet.None));
     }
