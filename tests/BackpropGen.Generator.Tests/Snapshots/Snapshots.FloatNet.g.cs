@@ -1008,82 +1008,64 @@ namespace Snapshots
         // each lane of the vector overloads is bit-identical to the scalar form.
         private static float Exp(float x)
         {
-            return float.IsNaN(x) ? x : (float)ExpCore(x);
+            float c = (x > 89f ? 89f : x);
+            c = (c < -110f ? -110f : c);
+            float kd = c * 1.442695f + 12582912f;  // k in the low mantissa bits
+            int k = global::System.BitConverter.SingleToInt32Bits(kd) - 1262485504;
+            kd -= 12582912f;                    // k as a floating-point number, exactly
+            float hi = c - kd * 0.69314575f;    // exact
+            float lo = kd * 1.4286068E-06f;
+            float r = hi - lo;
+            float t = r * r;
+            float p = r - t * (0.16666625f + t * -0.0027667333f);
+            float y = 1f - ((lo - (r * p) / (2f - p)) - hi);
+            return (!float.IsNaN(x) ? (y * global::System.BitConverter.Int32BitsToSingle(((k >> 1) + 127) << 23)) * global::System.BitConverter.Int32BitsToSingle(((k - (k >> 1)) + 127) << 23) : x);
         }
         #if NET8_0_OR_GREATER
         private static global::System.Runtime.Intrinsics.Vector128<float> Exp(global::System.Runtime.Intrinsics.Vector128<float> x)
         {
-            (global::System.Runtime.Intrinsics.Vector128<double> lower, global::System.Runtime.Intrinsics.Vector128<double> upper) = global::System.Runtime.Intrinsics.Vector128.Widen(x);  // exact
-            global::System.Runtime.Intrinsics.Vector128<float> y = global::System.Runtime.Intrinsics.Vector128.Narrow(ExpCore(lower), ExpCore(upper));  // each lane rounded once, as the scalar cast
-            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), y, x);
+            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89f)), global::System.Runtime.Intrinsics.Vector128.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(c, global::System.Runtime.Intrinsics.Vector128.Create(-110f)), global::System.Runtime.Intrinsics.Vector128.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector128<float> kd = c * global::System.Runtime.Intrinsics.Vector128.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector128<int> k = global::System.Runtime.Intrinsics.Vector128.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector128.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector128.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector128<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector128<float> lo = kd * global::System.Runtime.Intrinsics.Vector128.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector128<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector128<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector128<float> p = r - t * (global::System.Runtime.Intrinsics.Vector128.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector128.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector128<float> y = global::System.Runtime.Intrinsics.Vector128.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector128.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector128.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector128.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector256<float> Exp(global::System.Runtime.Intrinsics.Vector256<float> x)
         {
-            (global::System.Runtime.Intrinsics.Vector256<double> lower, global::System.Runtime.Intrinsics.Vector256<double> upper) = global::System.Runtime.Intrinsics.Vector256.Widen(x);  // exact
-            global::System.Runtime.Intrinsics.Vector256<float> y = global::System.Runtime.Intrinsics.Vector256.Narrow(ExpCore(lower), ExpCore(upper));  // each lane rounded once, as the scalar cast
-            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), y, x);
+            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89f)), global::System.Runtime.Intrinsics.Vector256.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(c, global::System.Runtime.Intrinsics.Vector256.Create(-110f)), global::System.Runtime.Intrinsics.Vector256.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector256<float> kd = c * global::System.Runtime.Intrinsics.Vector256.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector256<int> k = global::System.Runtime.Intrinsics.Vector256.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector256.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector256.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector256<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector256<float> lo = kd * global::System.Runtime.Intrinsics.Vector256.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector256<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector256<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector256<float> p = r - t * (global::System.Runtime.Intrinsics.Vector256.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector256.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector256<float> y = global::System.Runtime.Intrinsics.Vector256.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector256.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector256.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector256.Create(127)) << 23), x);
         }
         private static global::System.Runtime.Intrinsics.Vector512<float> Exp(global::System.Runtime.Intrinsics.Vector512<float> x)
         {
-            (global::System.Runtime.Intrinsics.Vector512<double> lower, global::System.Runtime.Intrinsics.Vector512<double> upper) = global::System.Runtime.Intrinsics.Vector512.Widen(x);  // exact
-            global::System.Runtime.Intrinsics.Vector512<float> y = global::System.Runtime.Intrinsics.Vector512.Narrow(ExpCore(lower), ExpCore(upper));  // each lane rounded once, as the scalar cast
-            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), y, x);
-        }
-        #endif
-
-        // exp of a float's value, in double: Exp(float) rounds it once.
-        private static double ExpCore(double x)
-        {
-            double z = (x < 89.0 ? x : 89.0);   // expf(89) overflows; NaN to the top
-            z = (z > -110.0 ? z : -110.0);      // expf(-110) rounds to 0
-            double kd = z * 1.4426950408889634 + 6755399441055744.0;  // k = round(z/ln2) in the low mantissa bits
-            long ki = global::System.BitConverter.DoubleToInt64Bits(kd);
-            kd -= 6755399441055744.0;
-            double r = z - kd * 0.6931471805599453;
-            double r2 = r * r;
-            double r4 = r2 * r2;
-            double p = ((1.0 + r) + r2 * (0.5 + r * 0.16666666666666666)) + r4 * (((0.041666666666666664 + r * 0.008333333333333333) + r2 * (0.001388888888888889 + r * 0.0001984126984126984)) + r4 * 2.48015873015873E-05);  // e^r, Estrin
-            return p * global::System.BitConverter.Int64BitsToDouble((ki << 52) + 4607182418800017408L);  // 2^k: the shifter's bits fall off the top
-        }
-        #if NET8_0_OR_GREATER
-        private static global::System.Runtime.Intrinsics.Vector128<double> ExpCore(global::System.Runtime.Intrinsics.Vector128<double> x)
-        {
-            global::System.Runtime.Intrinsics.Vector128<double> z = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.LessThan(x, global::System.Runtime.Intrinsics.Vector128.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector128.Create(89.0));  // expf(89) overflows; NaN to the top
-            z = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(z, global::System.Runtime.Intrinsics.Vector128.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector128.Create(-110.0));  // expf(-110) rounds to 0
-            global::System.Runtime.Intrinsics.Vector128<double> kd = z * global::System.Runtime.Intrinsics.Vector128.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector128<long> ki = global::System.Runtime.Intrinsics.Vector128.AsInt64(kd);
-            kd -= global::System.Runtime.Intrinsics.Vector128.Create(6755399441055744.0);
-            global::System.Runtime.Intrinsics.Vector128<double> r = z - kd * global::System.Runtime.Intrinsics.Vector128.Create(0.6931471805599453);
-            global::System.Runtime.Intrinsics.Vector128<double> r2 = r * r;
-            global::System.Runtime.Intrinsics.Vector128<double> r4 = r2 * r2;
-            global::System.Runtime.Intrinsics.Vector128<double> p = ((global::System.Runtime.Intrinsics.Vector128.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector128.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector128.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector128.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector128.Create(2.48015873015873E-05));  // e^r, Estrin
-            return p * global::System.Runtime.Intrinsics.Vector128.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector128.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
-        }
-        private static global::System.Runtime.Intrinsics.Vector256<double> ExpCore(global::System.Runtime.Intrinsics.Vector256<double> x)
-        {
-            global::System.Runtime.Intrinsics.Vector256<double> z = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(x, global::System.Runtime.Intrinsics.Vector256.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector256.Create(89.0));  // expf(89) overflows; NaN to the top
-            z = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(z, global::System.Runtime.Intrinsics.Vector256.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector256.Create(-110.0));  // expf(-110) rounds to 0
-            global::System.Runtime.Intrinsics.Vector256<double> kd = z * global::System.Runtime.Intrinsics.Vector256.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector256<long> ki = global::System.Runtime.Intrinsics.Vector256.AsInt64(kd);
-            kd -= global::System.Runtime.Intrinsics.Vector256.Create(6755399441055744.0);
-            global::System.Runtime.Intrinsics.Vector256<double> r = z - kd * global::System.Runtime.Intrinsics.Vector256.Create(0.6931471805599453);
-            global::System.Runtime.Intrinsics.Vector256<double> r2 = r * r;
-            global::System.Runtime.Intrinsics.Vector256<double> r4 = r2 * r2;
-            global::System.Runtime.Intrinsics.Vector256<double> p = ((global::System.Runtime.Intrinsics.Vector256.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector256.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector256.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector256.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector256.Create(2.48015873015873E-05));  // e^r, Estrin
-            return p * global::System.Runtime.Intrinsics.Vector256.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector256.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
-        }
-        private static global::System.Runtime.Intrinsics.Vector512<double> ExpCore(global::System.Runtime.Intrinsics.Vector512<double> x)
-        {
-            global::System.Runtime.Intrinsics.Vector512<double> z = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89.0)), x, global::System.Runtime.Intrinsics.Vector512.Create(89.0));  // expf(89) overflows; NaN to the top
-            z = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(z, global::System.Runtime.Intrinsics.Vector512.Create(-110.0)), z, global::System.Runtime.Intrinsics.Vector512.Create(-110.0));  // expf(-110) rounds to 0
-            global::System.Runtime.Intrinsics.Vector512<double> kd = z * global::System.Runtime.Intrinsics.Vector512.Create(1.4426950408889634) + global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);  // k = round(z/ln2) in the low mantissa bits
-            global::System.Runtime.Intrinsics.Vector512<long> ki = global::System.Runtime.Intrinsics.Vector512.AsInt64(kd);
-            kd -= global::System.Runtime.Intrinsics.Vector512.Create(6755399441055744.0);
-            global::System.Runtime.Intrinsics.Vector512<double> r = z - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.6931471805599453);
-            global::System.Runtime.Intrinsics.Vector512<double> r2 = r * r;
-            global::System.Runtime.Intrinsics.Vector512<double> r4 = r2 * r2;
-            global::System.Runtime.Intrinsics.Vector512<double> p = ((global::System.Runtime.Intrinsics.Vector512.Create(1.0) + r) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.5) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.16666666666666666))) + r4 * (((global::System.Runtime.Intrinsics.Vector512.Create(0.041666666666666664) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.008333333333333333)) + r2 * (global::System.Runtime.Intrinsics.Vector512.Create(0.001388888888888889) + r * global::System.Runtime.Intrinsics.Vector512.Create(0.0001984126984126984))) + r4 * global::System.Runtime.Intrinsics.Vector512.Create(2.48015873015873E-05));  // e^r, Estrin
-            return p * global::System.Runtime.Intrinsics.Vector512.AsDouble((ki << 52) + global::System.Runtime.Intrinsics.Vector512.Create(4607182418800017408L));  // 2^k: the shifter's bits fall off the top
+            global::System.Runtime.Intrinsics.Vector512<float> c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(x, global::System.Runtime.Intrinsics.Vector512.Create(89f)), global::System.Runtime.Intrinsics.Vector512.Create(89f), x);
+            c = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(c, global::System.Runtime.Intrinsics.Vector512.Create(-110f)), global::System.Runtime.Intrinsics.Vector512.Create(-110f), c);
+            global::System.Runtime.Intrinsics.Vector512<float> kd = c * global::System.Runtime.Intrinsics.Vector512.Create(1.442695f) + global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k in the low mantissa bits
+            global::System.Runtime.Intrinsics.Vector512<int> k = global::System.Runtime.Intrinsics.Vector512.AsInt32(kd) - global::System.Runtime.Intrinsics.Vector512.Create(1262485504);
+            kd -= global::System.Runtime.Intrinsics.Vector512.Create(12582912f);  // k as a floating-point number, exactly
+            global::System.Runtime.Intrinsics.Vector512<float> hi = c - kd * global::System.Runtime.Intrinsics.Vector512.Create(0.69314575f);  // exact
+            global::System.Runtime.Intrinsics.Vector512<float> lo = kd * global::System.Runtime.Intrinsics.Vector512.Create(1.4286068E-06f);
+            global::System.Runtime.Intrinsics.Vector512<float> r = hi - lo;
+            global::System.Runtime.Intrinsics.Vector512<float> t = r * r;
+            global::System.Runtime.Intrinsics.Vector512<float> p = r - t * (global::System.Runtime.Intrinsics.Vector512.Create(0.16666625f) + t * global::System.Runtime.Intrinsics.Vector512.Create(-0.0027667333f));
+            global::System.Runtime.Intrinsics.Vector512<float> y = global::System.Runtime.Intrinsics.Vector512.Create(1f) - ((lo - (r * p) / (global::System.Runtime.Intrinsics.Vector512.Create(2f) - p)) - hi);
+            return global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.Equals(x, x), (y * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k >> 1) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23)) * global::System.Runtime.Intrinsics.Vector512.AsSingle(((k - (k >> 1)) + global::System.Runtime.Intrinsics.Vector512.Create(127)) << 23), x);
         }
         #endif
 

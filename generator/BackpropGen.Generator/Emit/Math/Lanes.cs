@@ -13,12 +13,10 @@ namespace BackpropGen.Generator.Emit.Math
     {
         private readonly NumericType _numeric;
         private readonly string? _statics;
-        private readonly string? _width;
 
         private Lanes(NumericType numeric, string? width)
         {
             _numeric = numeric;
-            _width = width;
             IsFloat = numeric.Keyword == "float";
             string integer = IsFloat ? "int" : "long";
             if (width is null)
@@ -45,12 +43,6 @@ namespace BackpropGen.Generator.Emit.Math
 
         /// <summary>Lanes per value: 1 for the scalar form.</summary>
         public int Count { get; } = 1;
-
-        /// <summary>The static vector class ("global::System.Runtime.Intrinsics.Vector256"), null for the scalar form.</summary>
-        public string? Statics => _statics;
-
-        /// <summary>The same width over double (a float function computed in double: twice as many double values).</summary>
-        public Lanes OverDouble() => new Lanes(NumericType.Double, _width);
 
         /// <summary>
         /// Table entries as <see cref="I"/> bits, lane i reading <paramref name="table"/>[<paramref name="index"/>i + offset]

@@ -80,16 +80,15 @@ namespace BackpropGen.Generator.Emit.Math
             w.Line("#endif");
         }
 
-        /// <summary>Exp's helpers: for double the table (allocated once, at type initialisation) and ExpFar; for float ExpCore (in double).</summary>
+        /// <summary>Exp's helpers: for double the table (allocated once, at type initialisation) and ExpFar; none for float.</summary>
         private static void WriteExpSupport(SourceWriter w, NumericType t)
         {
-            w.Line();
             if (t.Keyword == "float")
             {
-                w.Line("// exp of a float's value, in double: Exp(float) rounds it once.");
-                WriteForms(w, NumericType.Double, ExpAlgorithms.CoreName, ExpAlgorithms.WriteExpCore);
                 return;
             }
+
+            w.Line();
 
             ulong[] table = ExpTable.WithTails128;
             w.Line("// 2^(j/128), j = 0..127, as pairs (tail, bits of the nearest double H minus j << 45), 2^(j/128) = H*(1 + tail) (see ExpTable).");
@@ -123,13 +122,13 @@ namespace BackpropGen.Generator.Emit.Math
 
                 if (flag == MathFunctionSet.Exp)
                 {
-                    bool isFloat = t.Keyword == "float";
-                    if (!isFloat)
+                    if (t.Keyword == "float")
                     {
-                        yield return new GeneratedMember(ExpAlgorithms.TableName, GeneratedMemberKind.Field, false);
+                        continue;
                     }
 
-                    foreach (GeneratedMember member in isFloat ? Forms(ExpAlgorithms.CoreName, NumericType.Double) : Forms(ExpAlgorithms.FarName, t))
+                    yield return new GeneratedMember(ExpAlgorithms.TableName, GeneratedMemberKind.Field, false);
+                    foreach (GeneratedMember member in Forms(ExpAlgorithms.FarName, t))
                     {
                         yield return member;
                     }
