@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using BackpropGen.Generator.Common;
 using BackpropGen.Generator.Model;
 
 namespace BackpropGen.Generator.Emit
@@ -23,6 +25,22 @@ namespace BackpropGen.Generator.Emit
         public static IReadOnlyList<VectorWidth> Narrowest { get; } = All.Reverse().ToArray();
 
         public int Bits { get; }
+
+        /// <summary>
+        /// <c>if (Vector512.IsHardwareAccelerated) {...} else if (Vector256...) {...} else {...}</c> (the narrowest taken
+        /// without a test), one <paramref name="body"/> per width of <see cref="All"/>.
+        /// </summary>
+        public static void WriteWidestAccelerated(SourceWriter w, Action<VectorWidth> body)
+        {
+            for (int k = 0; k < All.Count; k++)
+            {
+                VectorWidth width = All[k];
+                using (w.Block(k == All.Count - 1 ? "else" : $"{(k == 0 ? "if" : "else if")} ({width.Vector}.IsHardwareAccelerated)"))
+                {
+                    body(width);
+                }
+            }
+        }
 
         /// <summary>The width of <paramref name="bits"/> bits, from <see cref="All"/>.</summary>
         public static VectorWidth Of(int bits) => All.First(v => v.Bits == bits);

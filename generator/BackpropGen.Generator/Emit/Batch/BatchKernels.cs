@@ -40,16 +40,11 @@ namespace BackpropGen.Generator.Emit.Batch
                 w.Line(CanonicalDot.DeclareLastLanes(t, size, lastLanes, numeric.Literal(0)));
                 using (w.Block($"if (length >= {CanonicalDot.LastVectorBytes / size})"))
                 {
-                    for (int k = 0; k < VectorWidth.All.Count; k++)
+                    VectorWidth.WriteWidestAccelerated(w, lanes =>
                     {
-                        VectorWidth lanes = VectorWidth.All[k];
-                        string header = k == 0 ? "if" : "else if";
-                        using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{header} ({lanes.Vector}.IsHardwareAccelerated)"))
-                        {
-                            WriteBlocks(w, t, lanes, CanonicalDot.Bytes / lanes.Bytes, elements);
-                            CanonicalDot.WriteVectorSteps(w, t, size, lanes, "l", rows, accumulators, lastLanes);
-                        }
-                    }
+                        WriteBlocks(w, t, lanes, CanonicalDot.Bytes / lanes.Bytes, elements);
+                        CanonicalDot.WriteVectorSteps(w, t, size, lanes, "l", rows, accumulators, lastLanes);
+                    });
                 }
 
                 w.Line($"{t} {string.Join(", ", Enumerable.Range(0, Rows).Select(r => $"sum{r}"))};");
@@ -82,25 +77,21 @@ namespace BackpropGen.Generator.Emit.Batch
                 }
 
                 w.Line($"{t} " + string.Join(", ", rows.Select(r => r == 0 ? "d0 = delta" : $"d{r} = {Add("delta", $"{r} * deltaStride")}")) + ";");
-                for (int k = 0; k < VectorWidth.All.Count; k++)
+                VectorWidth.WriteWidestAccelerated(w, lanes =>
                 {
-                    VectorWidth lanes = VectorWidth.All[k];
-                    using (w.Block(k == VectorWidth.All.Count - 1 ? "else" : $"{(k == 0 ? "if" : "else if")} ({lanes.Vector}.IsHardwareAccelerated)"))
+                    string vector = lanes.Of(t);
+                    w.Line($"{vector} " + string.Join(", ", rows.Select(r => $"v{r} = {lanes.Vector}.Create(d{r})")) + ";");
+                    using (w.Block($"for (; i <= length - {vector}.Count; i += {vector}.Count)"))
                     {
-                        string vector = lanes.Of(t);
-                        w.Line($"{vector} " + string.Join(", ", rows.Select(r => $"v{r} = {lanes.Vector}.Create(d{r})")) + ";");
-                        using (w.Block($"for (; i <= length - {vector}.Count; i += {vector}.Count)"))
+                        w.Line($"{vector} acc = {CanonicalDot.Load(lanes, "s", "i")};");
+                        foreach (int r in rows)
                         {
-                            w.Line($"{vector} acc = {CanonicalDot.Load(lanes, "s", "i")};");
-                            foreach (int r in rows)
-                            {
-                                w.Line($"acc += {CanonicalDot.Load(lanes, $"a{r}", "i")} * v{r};");
-                            }
-
-                            w.Line($"{lanes.Vector}.StoreUnsafe(acc, ref {Add("s", "i")});");
+                            w.Line($"acc += {CanonicalDot.Load(lanes, $"a{r}", "i")} * v{r};");
                         }
+
+                        w.Line($"{lanes.Vector}.StoreUnsafe(acc, ref {Add("s", "i")});");
                     }
-                }
+                });
 
                 w.Line($"for (; i < length; i++) {Add("s", "i")} = " + string.Join(" ", rows.Select(r => r == 0 ? $"{Add("s", "i")} + {Add("a0", "i")} * d0" : $"+ {Add($"a{r}", "i")} * d{r}")) + ";", "left to right: the row order");
             }
