@@ -47,7 +47,7 @@ namespace BackpropGen.Generator.Emit.Math
         /// <summary>
         /// Table entries as <see cref="I"/> bits, lane i reading <paramref name="table"/>[<paramref name="index"/>i + offset]
         /// (the scalar form: [index + offset]); a load is exact, so every lane has the scalar's bits. The indices are ints
-        /// written by <see cref="IndexLines"/>.
+        /// written by <see cref="IndexLine"/>.
         /// </summary>
         public string Load(string table, string index, int offset)
         {
