@@ -31,7 +31,7 @@ public class JitTierTests
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:ForwardRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:DotRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:TrainRows", StringComparison.Ordinal));
-        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:AddScaledRows", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:AddOuterRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:AddScaledProduct", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N64_32_10Split:ForwardPart2", StringComparison.Ordinal)); // forced split
         Assert.Contains(methods, m => m.Method.EndsWith("N64_32_10Split:BackwardPart6", StringComparison.Ordinal));

@@ -89,6 +89,7 @@ namespace BackpropGen.Generator.Model
 
             members.Add(new GeneratedMember("WriteNumbers", GeneratedMemberKind.Method, false, $"global::System.IO.TextWriter, {t}[], int, int"));
             members.Add(new GeneratedMember("t_batch", GeneratedMemberKind.Field, false));
+            members.Add(new GeneratedMember("DivideByRows", GeneratedMemberKind.Method, false, $"{span}, int"));
             UpdateRule rule = network.Update;
             if (rule.CountsSteps)
             {
@@ -117,7 +118,7 @@ namespace BackpropGen.Generator.Model
                 members.Add(new GeneratedMember("AddScaledProduct", GeneratedMemberKind.Method, false, $"{span}, {readOnly}, {t}, {t}"));
                 members.Add(new GeneratedMember("t_trainRows", GeneratedMemberKind.Field, false));
                 members.Add(new GeneratedMember("TrainRows", GeneratedMemberKind.Method, false, $"Scratch, {t}[], {readOnly}, {readOnly}, {span}, {t}"));
-                members.Add(new GeneratedMember("AddScaledRows", GeneratedMemberKind.Method, false, $"{span}, {t}, int, {t}, int"));
+                members.Add(new GeneratedMember("AddOuterRows", GeneratedMemberKind.Method, false, $"{span}, int, int, {t}, int, {t}, int, int"));
                 members.AddRange(Emit.Batch.RowBlocksWriter.Members(network.Numeric));
                 return members;
             }

@@ -6,7 +6,8 @@ namespace BackpropGen.Generator.Tests.Batch;
 /// TrainBatch (SPEC: the mean over the rows of each row's gradient, then one optimizer step) against that very definition,
 /// bit for bit: each row's public Backward, summed in row order, divided by the rows, then ApplyGradient on a twin; and
 /// TrainStep, which the loops layout fuses, against Backward then ApplyGradient. The loops layout sums whole blocks of
-/// rows at once, so the row counts take every block remainder; fan-ins of 37 and 19
+/// rows at once and sums up to 32 rows per pass over the gradient, so the row counts (1..37) take every block remainder
+/// and a second pass; fan-ins of 37 and 19, and 46 (double) and 30 (float), which take a one-vector step at every vector width,
 /// leave tails after the vector kernels' whole vectors; outputs and losses take every output delta rule; bias modes and
 /// optimizers each appear; both numeric types. Unrolled and split networks check the shared body the same way.
 /// </summary>
@@ -20,8 +21,8 @@ public class TrainBatchBitsTests
         Loops("softmax cross-entropy | adam", "float", "cross_entropy", """{ "type": "adam" }""", new LayerSpec(19, "relu", "shared"), new LayerSpec(4, "softmax")),
         Loops("softmax squared error | momentum", "float", "half_squared_error", """{ "type": "sgd", "momentum": 0.9 }""", new LayerSpec(19, "logistic", "none"), new LayerSpec(3, "softmax")),
         Loops("logistic cross-entropy | nesterov", "double", "cross_entropy", """{ "type": "sgd", "momentum": 0.8, "nesterov": true, "weightDecay": 0.01 }""", new LayerSpec(19, "elu", "shared", 0.5), new LayerSpec(2, "logistic", "none")),
-        Loops("two hidden | sgd", "float", "mean_squared_error", null, new LayerSpec(21, "silu"), new LayerSpec(18, "leaky_relu", "none", 0.05), new LayerSpec(3, "identity", "shared")),
-        Loops("two hidden | adamw", "double", "half_squared_error", """{ "type": "adamw" }""", new LayerSpec(17, "softplus", "shared"), new LayerSpec(33, "tanh"), new LayerSpec(1, "logistic")),
+        Loops("two hidden | sgd", "float", "mean_squared_error", null, new LayerSpec(21, "silu"), new LayerSpec(30, "leaky_relu", "none", 0.05), new LayerSpec(3, "identity", "shared")),
+        Loops("two hidden | adamw", "double", "half_squared_error", """{ "type": "adamw" }""", new LayerSpec(17, "softplus", "shared"), new LayerSpec(46, "tanh"), new LayerSpec(1, "logistic")),
         Loops("biases frozen | sgd", "double", "half_squared_error", null, new LayerSpec(19, "tanh"), new LayerSpec(2, "identity")) with { TrainBiases = false },
         Small("unrolled", "double"),
         Small("split", "float"),

@@ -499,7 +499,7 @@ namespace Snapshots
                 loss += Backward(inputs.Slice(r * InputCount, InputCount), targets.Slice(r * OutputCount, OutputCount), rowGradient);
                 for (int i = 0; i < ParameterCount; i++) mean[i] += rowGradient[i];
             }
-            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            DivideByRows(mean, rows);           // the mean over the rows of each row's dE/dp
             ApplyGradient(mean, learningRate);
             return loss / rows;
         }
@@ -1184,6 +1184,39 @@ namespace Snapshots
         // TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static float[]? t_batch;
+
+        // values[i] /= rows; for a power of two, values[i] * (1 / rows), which is the same number rounded once.
+        private static void DivideByRows(global::System.Span<float> values, int rows)
+        {
+            int length = values.Length, i = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref float v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+                float divisor = rows, reciprocal = 1 / divisor;
+                bool exact = (rows & (rows - 1)) == 0;
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<float> d = global::System.Runtime.Intrinsics.Vector512.Create(divisor), m = global::System.Runtime.Intrinsics.Vector512.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector512<float>.Count; i += global::System.Runtime.Intrinsics.Vector512<float>.Count) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector512<float>.Count; i += global::System.Runtime.Intrinsics.Vector512<float>.Count) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> d = global::System.Runtime.Intrinsics.Vector256.Create(divisor), m = global::System.Runtime.Intrinsics.Vector256.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector256<float>.Count; i += global::System.Runtime.Intrinsics.Vector256<float>.Count) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector256<float>.Count; i += global::System.Runtime.Intrinsics.Vector256<float>.Count) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> d = global::System.Runtime.Intrinsics.Vector128.Create(divisor), m = global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector128<float>.Count; i += global::System.Runtime.Intrinsics.Vector128<float>.Count) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector128<float>.Count; i += global::System.Runtime.Intrinsics.Vector128<float>.Count) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+            }
+            #endif
+            for (; i < length; i++) values[i] /= rows;
+        }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {

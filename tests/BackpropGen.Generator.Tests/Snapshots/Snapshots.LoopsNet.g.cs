@@ -260,13 +260,13 @@ namespace Snapshots
             mean.Clear();
             double loss = 0.0;
             Scratch s = t_scratch ??= new Scratch();
-            double[] block = t_trainRows ??= new double[104];
-            for (int row = 0; row < rows; row += 4)
+            double[] block = t_trainRows ??= new double[488];
+            for (int row = 0; row < rows; row += 32)
             {
-                int count = global::System.Math.Min(4, rows - row);
+                int count = global::System.Math.Min(32, rows - row);
                 loss = TrainRows(s, block, inputs.Slice(row * InputCount, count * InputCount), targets.Slice(row * OutputCount, count * OutputCount), mean, loss);
             }
-            for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;  // the mean over the rows of each row's dE/dp
+            DivideByRows(mean, rows);           // the mean over the rows of each row's dE/dp
             ApplyGradient(mean, learningRate);
             return loss / rows;
         }
@@ -1482,239 +1482,245 @@ namespace Snapshots
             for (; i < length; i++) destination[i] = destination[i] + source[i] * scale * step;
         }
 
-        // TrainBatch's block of up to 4 rows, one array per thread: no call allocates after a thread's first.
+        // TrainBatch's rows in calls of up to 32, one array per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static double[]? t_trainRows;
 
-        // Up to 4 rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.
+        // Up to 32 rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.
         private double TrainRows(Scratch s, double[] scratch, global::System.ReadOnlySpan<double> inputs, global::System.ReadOnlySpan<double> targets, global::System.Span<double> sum, double loss)
         {
             global::System.ReadOnlySpan<double> parameters = _parameters;
             int count = inputs.Length / InputCount;
-            bool blocked = false;
-            #if NET8_0_OR_GREATER
-            if (count == 4 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            global::System.Span<double> netBlock1 = new global::System.Span<double>(scratch, 0, 20), outBlock1 = new global::System.Span<double>(scratch, 20, 20);
+            global::System.Span<double> netBlock2 = new global::System.Span<double>(scratch, 40, 12), outBlock2 = new global::System.Span<double>(scratch, 52, 12);
+            global::System.Span<double> outRows1 = new global::System.Span<double>(scratch, 72, 160);  // the values feeding the next layer, row after row
+            global::System.Span<double> deltaRows1 = new global::System.Span<double>(scratch, 232, 160);
+            global::System.Span<double> deltaRows2 = new global::System.Span<double>(scratch, 392, 96);
+            for (int block = 0; block < count; block += 4)
             {
-                // A whole block: the forward pass of the 4 rows at once, each weight row read once for them.
-                blocked = true;
-                global::System.Span<double> statistics = new global::System.Span<double>(scratch, 96, 8);
-                global::System.Span<double> net1 = new global::System.Span<double>(scratch, 0, 20), out1 = new global::System.Span<double>(scratch, 20, 20);
-                global::System.Span<double> net2 = new global::System.Span<double>(scratch, 40, 12), out2 = new global::System.Span<double>(scratch, 52, 12);
-
-                // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
-                ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-                for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
-                for (int r = 0; r < 4; r++)
+                int blockCount = global::System.Math.Min(4, count - block);
+                bool blocked = false;
+                #if NET8_0_OR_GREATER
+                if (blockCount == 4 && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
-                    for (int n = 0; n < 5; n++) netRow[n] = netRow[n] + parameters[35 + n];  // net = dot + bias, as Forward adds it
-                    // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
+                    // A whole block: the forward pass of the 4 rows at once, each weight row read once for them.
+                    blocked = true;
+                    global::System.ReadOnlySpan<double> blockInputs = inputs.Slice(block * InputCount, 4 * InputCount);
+                    global::System.Span<double> statistics = new global::System.Span<double>(scratch, 64, 8);
+                    global::System.Span<double> net1 = new global::System.Span<double>(scratch, 0, 20), out1 = new global::System.Span<double>(scratch, 20, 20);
+                    global::System.Span<double> net2 = new global::System.Span<double>(scratch, 40, 12), out2 = new global::System.Span<double>(scratch, 52, 12);
+
+                    // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
+                    ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(blockInputs);
+                    for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
+                        for (int n = 0; n < 5; n++) netRow[n] = netRow[n] + parameters[35 + n];  // net = dot + bias, as Forward adds it
+                        // out_n = max(0, net), a vector of neurons at a time (each lane the bits of the scalar form).
+                        {
+                            int n = 0;
+                            #if NET8_0_OR_GREATER
+                            ref double netStart = ref netRow[0];
+                            ref double destinationStart = ref outRow[0];
+                            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            #endif
+                            for (; n < 5; n++)
+                            {
+                                double net = netRow[n];
+                                outRow[n] = net > 0.0 ? net : 0.0;
+                            }
+                        }
+                    }
+
+                    // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
+                    ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
+                    for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
+                    for (int r = 0; r < 4; r++)
+                    {
+                        global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
+                        for (int n = 0; n < 3; n++) netRow[n] = netRow[n] + parameters[40 + n];  // net = dot + bias, as Forward adds it
+
+                        // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
+                        double maxNet = netRow[0];
+                        for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, netRow[k]);
+                        // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
+                        {
+                            int n = 0;
+                            #if NET8_0_OR_GREATER
+                            ref double netStart = ref netRow[0];
+                            ref double destinationStart = ref outRow[0];
+                            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            #endif
+                            for (; n < 3; n++)
+                            {
+                                double net = netRow[n];
+                                outRow[n] = Exp(net - maxNet);
+                            }
+                        }
+                        double sumExp = 0.0;
+                        for (int k = 0; k < 3; k++) sumExp += outRow[k];  // in order, as the unrolled layout adds them
+                        // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
+                        {
+                            int n = 0;
+                            #if NET8_0_OR_GREATER
+                            ref double eStart = ref outRow[0];
+                            ref double destinationStart = ref outRow[0];
+                            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                            {
+                                for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
+                                {
+                                    global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
+                                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                }
+                            }
+                            #endif
+                            for (; n < 3; n++)
+                            {
+                                double e = outRow[n];
+                                outRow[n] = e / sumExp;
+                            }
+                        }
+                        statistics[2 * r] = maxNet;
+                        statistics[2 * r + 1] = sumExp;
+                    }
+                }
+                #endif
+
+                for (int r = block; r < block + blockCount; r++)
+                {
+                    global::System.ReadOnlySpan<double> input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);
+                    if (blocked)
+                    {
+                        int b = r - block;
+                        netBlock1.Slice(b * 5, 5).CopyTo(s.Net1);
+                        outBlock1.Slice(b * 5, 5).CopyTo(s.Out1);
+                        netBlock2.Slice(b * 3, 3).CopyTo(s.Net2);
+                        outBlock2.Slice(b * 3, 3).CopyTo(s.Out2);
+                        s.MaxNet = scratch[64 + 2 * b];
+                        s.SumExp = scratch[64 + 2 * b + 1];
+                    }
+                    else ForwardCore(s, input);
+
+                    loss += LossCore(s, target);
+                    OutputDeltas(s, target);
+
+                    // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
+                    global::System.Array.Clear(s.DEdout1, 0, 5);
+                    for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
+                    // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
+                    // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
                     {
                         int n = 0;
                         #if NET8_0_OR_GREATER
-                        ref double netStart = ref netRow[0];
-                        ref double destinationStart = ref outRow[0];
+                        ref double dEdout_hStart = ref s.DEdout1[0];
+                        ref double net_hStart = ref s.Net1[0];
+                        ref double destinationStart = ref s.Delta1[0];
                         if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
                         {
                             for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
                             {
-                                global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), net, global::System.Runtime.Intrinsics.Vector512<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
                             }
                         }
                         else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
                         {
                             for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
                             {
-                                global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), net, global::System.Runtime.Intrinsics.Vector256<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
                             }
                         }
                         else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
                         {
                             for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
                             {
-                                global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), net, global::System.Runtime.Intrinsics.Vector128<double>.Zero), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
+                                global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
+                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
                             }
                         }
                         #endif
                         for (; n < 5; n++)
                         {
-                            double net = netRow[n];
-                            outRow[n] = net > 0.0 ? net : 0.0;
+                            double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
+                            s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
                         }
                     }
-                }
-
-                // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
-                ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
-                for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
-                for (int r = 0; r < 4; r++)
-                {
-                    global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
-                    for (int n = 0; n < 3; n++) netRow[n] = netRow[n] + parameters[40 + n];  // net = dot + bias, as Forward adds it
-
-                    // Softmax: subtract the largest net so that no e^x overflows; out_k = e^(net_k - max) / sum_j e^(net_j - max).
-                    double maxNet = netRow[0];
-                    for (int k = 1; k < 3; k++) maxNet = global::System.Math.Max(maxNet, netRow[k]);
-                    // e_k = e^(net_k - max_net), a vector of neurons at a time (each lane the bits of the scalar form).
-                    {
-                        int n = 0;
-                        #if NET8_0_OR_GREATER
-                        ref double netStart = ref netRow[0];
-                        ref double destinationStart = ref outRow[0];
-                        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector512<double> net = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector512.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector256<double> net = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector256.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector128<double> net = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref netStart, n));
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(Exp(net - global::System.Runtime.Intrinsics.Vector128.Create(maxNet)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        #endif
-                        for (; n < 3; n++)
-                        {
-                            double net = netRow[n];
-                            outRow[n] = Exp(net - maxNet);
-                        }
-                    }
-                    double sumExp = 0.0;
-                    for (int k = 0; k < 3; k++) sumExp += outRow[k];  // in order, as the unrolled layout adds them
-                    // out_k = e_k / sum_exp, a vector of neurons at a time (each lane the bits of the scalar form).
-                    {
-                        int n = 0;
-                        #if NET8_0_OR_GREATER
-                        ref double eStart = ref outRow[0];
-                        ref double destinationStart = ref outRow[0];
-                        if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector512<double> e = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
-                                global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector512.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector256<double> e = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
-                                global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector256.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 3 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                        {
-                            for (; n <= 3 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                            {
-                                global::System.Runtime.Intrinsics.Vector128<double> e = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref eStart, n));
-                                global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(e / global::System.Runtime.Intrinsics.Vector128.Create(sumExp), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                            }
-                        }
-                        #endif
-                        for (; n < 3; n++)
-                        {
-                            double e = outRow[n];
-                            outRow[n] = e / sumExp;
-                        }
-                    }
-                    statistics[2 * r] = maxNet;
-                    statistics[2 * r + 1] = sumExp;
-                }
-            }
-            #endif
-
-            global::System.Span<double> netRows1 = new global::System.Span<double>(scratch, 0, 20), outRows1 = new global::System.Span<double>(scratch, 20, 20), deltaRows1 = new global::System.Span<double>(scratch, 64, 20);
-            global::System.Span<double> netRows2 = new global::System.Span<double>(scratch, 40, 12), outRows2 = new global::System.Span<double>(scratch, 52, 12), deltaRows2 = new global::System.Span<double>(scratch, 84, 12);
-            for (int r = 0; r < count; r++)
-            {
-                global::System.ReadOnlySpan<double> input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);
-                if (blocked)
-                {
-                    netRows1.Slice(r * 5, 5).CopyTo(s.Net1);
-                    outRows1.Slice(r * 5, 5).CopyTo(s.Out1);
-                    netRows2.Slice(r * 3, 3).CopyTo(s.Net2);
-                    outRows2.Slice(r * 3, 3).CopyTo(s.Out2);
-                    s.MaxNet = scratch[96 + 2 * r];
-                    s.SumExp = scratch[96 + 2 * r + 1];
-                }
-                else
-                {
-                    ForwardCore(s, input);
                     new global::System.ReadOnlySpan<double>(s.Out1).CopyTo(outRows1.Slice(r * 5, 5));
+                    new global::System.ReadOnlySpan<double>(s.Delta1).CopyTo(deltaRows1.Slice(r * 5, 5));
+                    new global::System.ReadOnlySpan<double>(s.Delta2).CopyTo(deltaRows2.Slice(r * 3, 3));
                 }
-
-                loss += LossCore(s, target);
-                OutputDeltas(s, target);
-
-                // dE_total/dout of layer 1: every path through layer 2, dE/dout_h = sum_n delta_n * w[n,h].
-                global::System.Array.Clear(s.DEdout1, 0, 5);
-                for (int n = 0; n < 3; n++) AddScaled(s.DEdout1, parameters.Slice(20 + n * 5, 5), s.Delta2[n]);
-                // Layer 1: delta_h = dE_total/dout_h * dout_h/dnet_h, dout_h/dnet_h = 1 if net_h > 0, else 0.
-                // delta_h, a vector of neurons at a time (each lane the bits of the scalar form).
-                {
-                    int n = 0;
-                    #if NET8_0_OR_GREATER
-                    ref double dEdout_hStart = ref s.DEdout1[0];
-                    ref double net_hStart = ref s.Net1[0];
-                    ref double destinationStart = ref s.Delta1[0];
-                    if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                    {
-                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector512<double>.Count; n += global::System.Runtime.Intrinsics.Vector512<double>.Count)
-                        {
-                            global::System.Runtime.Intrinsics.Vector512<double> dEdout_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector512<double> net_h = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector512<double>.Zero), global::System.Runtime.Intrinsics.Vector512.Create(1.0), global::System.Runtime.Intrinsics.Vector512<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                        }
-                    }
-                    else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                    {
-                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector256<double>.Count; n += global::System.Runtime.Intrinsics.Vector256<double>.Count)
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<double> dEdout_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector256<double> net_h = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector256<double>.Zero), global::System.Runtime.Intrinsics.Vector256.Create(1.0), global::System.Runtime.Intrinsics.Vector256<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                        }
-                    }
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && 5 >= global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                    {
-                        for (; n <= 5 - global::System.Runtime.Intrinsics.Vector128<double>.Count; n += global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<double> dEdout_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref dEdout_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector128<double> net_h = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref net_hStart, n));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(dEdout_h * (global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(global::System.Runtime.Intrinsics.Vector128.GreaterThan(net_h, global::System.Runtime.Intrinsics.Vector128<double>.Zero), global::System.Runtime.Intrinsics.Vector128.Create(1.0), global::System.Runtime.Intrinsics.Vector128<double>.Zero)), ref global::System.Runtime.CompilerServices.Unsafe.Add(ref destinationStart, n));
-                        }
-                    }
-                    #endif
-                    for (; n < 5; n++)
-                    {
-                        double dEdout_h = s.DEdout1[n], net_h = s.Net1[n];
-                        s.Delta1[n] = dEdout_h * (net_h > 0.0 ? 1.0 : 0.0);
-                    }
-                }
-                new global::System.ReadOnlySpan<double>(s.Delta1).CopyTo(deltaRows1.Slice(r * 5, 5));
-                new global::System.ReadOnlySpan<double>(s.Delta2).CopyTo(deltaRows2.Slice(r * 3, 3));
             }
 
             // Layer 1: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.
             #if NET8_0_OR_GREATER
-            if (blocked) for (int n = 0; n < 5; n++) AddScaledRows(sum.Slice(0 + n * 4, 4), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), InputCount, ref deltaRows1[n], 5);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) AddOuterRows(sum.Slice(0, 20), 5, 4, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs), InputCount, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(deltaRows1), 5, count);
             else
             #endif
             for (int n = 0; n < 5; n++) for (int r = 0; r < count; r++) AddScaled(sum.Slice(0 + n * 4, 4), inputs.Slice(r * InputCount, 4), deltaRows1[r * 5 + n]);
@@ -1722,7 +1728,7 @@ namespace Snapshots
 
             // Layer 2: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.
             #if NET8_0_OR_GREATER
-            if (blocked) for (int n = 0; n < 3; n++) AddScaledRows(sum.Slice(20 + n * 5, 5), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outRows1), 5, ref deltaRows2[n], 3);
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) AddOuterRows(sum.Slice(20, 15), 3, 5, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(outRows1), 5, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(deltaRows2), 3, count);
             else
             #endif
             for (int n = 0; n < 3; n++) for (int r = 0; r < count; r++) AddScaled(sum.Slice(20 + n * 5, 5), outRows1.Slice(r * 5, 5), deltaRows2[r * 3 + n]);
@@ -1731,56 +1737,303 @@ namespace Snapshots
         }
 
         #if NET8_0_OR_GREATER
-        // sum[i] += a_r[i] * d_r for r = 0..3 in row order, a_r = feed + r * stride, d_r = delta[r * deltaStride]: one pass over sum for the 4 rows.
-        private static void AddScaledRows(global::System.Span<double> sum, ref double feed, int stride, ref double delta, int deltaStride)
+        // sum[n * fanIn + i] += f_r[i] * d_r[n] for r = 0..rows-1 in row order, f_r = feed + r * feedStride, d_r = delta + r * deltaStride:
+        // the sums of 4 neurons (two vectors each) stay in registers while all the rows go in.
+        private static void AddOuterRows(global::System.Span<double> sum, int neurons, int fanIn, ref double feed, int feedStride, ref double delta, int deltaStride, int rows)
         {
-            int length = sum.Length, i = 0;
-            ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);
-            ref double a0 = ref feed;
-            ref double a1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 1 * stride);
-            ref double a2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 2 * stride);
-            ref double a3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, 3 * stride);
-            double d0 = delta, d1 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 1 * deltaStride), d2 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 2 * deltaStride), d3 = global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, 3 * deltaStride);
-            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            ref double sums = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);
+            int n = 0;
+            for (; n <= neurons - 4; n += 4)
             {
-                global::System.Runtime.Intrinsics.Vector512<double> v0 = global::System.Runtime.Intrinsics.Vector512.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector512.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector512.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector512.Create(d3);
-                for (; i <= length - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count)
+                ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    global::System.Runtime.Intrinsics.Vector512<double> acc = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
-                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
-                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
-                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
-                    acc += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                    int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)), acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                            global::System.Runtime.Intrinsics.Vector512<double> e1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1; acc1_1 += x1 * e1;
+                            global::System.Runtime.Intrinsics.Vector512<double> e2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2; acc2_1 += x1 * e2;
+                            global::System.Runtime.Intrinsics.Vector512<double> e3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3; acc3_1 += x1 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0;
+                            global::System.Runtime.Intrinsics.Vector512<double> e1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1;
+                            global::System.Runtime.Intrinsics.Vector512<double> e2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2;
+                            global::System.Runtime.Intrinsics.Vector512<double> e3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        i += width;
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)), acc3_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                            global::System.Runtime.Intrinsics.Vector256<double> e1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1; acc1_1 += x1 * e1;
+                            global::System.Runtime.Intrinsics.Vector256<double> e2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2; acc2_1 += x1 * e2;
+                            global::System.Runtime.Intrinsics.Vector256<double> e3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3; acc3_1 += x1 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector256<double> acc3_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0;
+                            global::System.Runtime.Intrinsics.Vector256<double> e1 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1;
+                            global::System.Runtime.Intrinsics.Vector256<double> e2 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2;
+                            global::System.Runtime.Intrinsics.Vector256<double> e3 = global::System.Runtime.Intrinsics.Vector256.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        i += width;
+                    }
+                }
+                else
+                {
+                    int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)), acc3_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                            global::System.Runtime.Intrinsics.Vector128<double> e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1; acc1_1 += x1 * e1;
+                            global::System.Runtime.Intrinsics.Vector128<double> e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2; acc2_1 += x1 * e2;
+                            global::System.Runtime.Intrinsics.Vector128<double> e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3; acc3_1 += x1 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector128<double> acc3_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
+                            acc0_0 += x0 * e0;
+                            global::System.Runtime.Intrinsics.Vector128<double> e1 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
+                            acc1_0 += x0 * e1;
+                            global::System.Runtime.Intrinsics.Vector128<double> e2 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
+                            acc2_0 += x0 * e2;
+                            global::System.Runtime.Intrinsics.Vector128<double> e3 = global::System.Runtime.Intrinsics.Vector128.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
+                            acc3_0 += x0 * e3;
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
+                        i += width;
+                    }
+                }
+                for (; i < fanIn; i++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                        ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i) += x * dr; global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1); global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2); global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3);
+                    }
                 }
             }
-            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            for (; n < neurons; n++)
             {
-                global::System.Runtime.Intrinsics.Vector256<double> v0 = global::System.Runtime.Intrinsics.Vector256.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector256.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector256.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector256.Create(d3);
-                for (; i <= length - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count)
+                ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                int i = 0;
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
                 {
-                    global::System.Runtime.Intrinsics.Vector256<double> acc = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
-                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
-                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
-                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
-                    acc += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
+                    int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        i += width;
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        i += width;
+                    }
+                }
+                else
+                {
+                    int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                    }
+                    if (i <= fanIn - width)
+                    {
+                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
+                            acc0_0 += x0 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        i += width;
+                    }
+                }
+                for (; i < fanIn; i++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                        ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i) += x * dr;
+                    }
                 }
             }
-            else
-            {
-                global::System.Runtime.Intrinsics.Vector128<double> v0 = global::System.Runtime.Intrinsics.Vector128.Create(d0), v1 = global::System.Runtime.Intrinsics.Vector128.Create(d1), v2 = global::System.Runtime.Intrinsics.Vector128.Create(d2), v3 = global::System.Runtime.Intrinsics.Vector128.Create(d3);
-                for (; i <= length - global::System.Runtime.Intrinsics.Vector128<double>.Count; i += global::System.Runtime.Intrinsics.Vector128<double>.Count)
-                {
-                    global::System.Runtime.Intrinsics.Vector128<double> acc = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
-                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i)) * v0;
-                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i)) * v1;
-                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i)) * v2;
-                    acc += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i)) * v3;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i));
-                }
-            }
-            for (; i < length; i++) global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i) = global::System.Runtime.CompilerServices.Unsafe.Add(ref s, i) + global::System.Runtime.CompilerServices.Unsafe.Add(ref a0, i) * d0 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a1, i) * d1 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a2, i) * d2 + global::System.Runtime.CompilerServices.Unsafe.Add(ref a3, i) * d3;  // left to right: the row order
         }
         #endif
 
@@ -2523,6 +2776,39 @@ namespace Snapshots
         // TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.
         [global::System.ThreadStatic]
         private static double[]? t_batch;
+
+        // values[i] /= rows; for a power of two, values[i] * (1 / rows), which is the same number rounded once.
+        private static void DivideByRows(global::System.Span<double> values, int rows)
+        {
+            int length = values.Length, i = 0;
+            #if NET8_0_OR_GREATER
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+            {
+                ref double v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+                double divisor = rows, reciprocal = 1 / divisor;
+                bool exact = (rows & (rows - 1)) == 0;
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> d = global::System.Runtime.Intrinsics.Vector512.Create(divisor), m = global::System.Runtime.Intrinsics.Vector512.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector512<double>.Count; i += global::System.Runtime.Intrinsics.Vector512<double>.Count) global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> d = global::System.Runtime.Intrinsics.Vector256.Create(divisor), m = global::System.Runtime.Intrinsics.Vector256.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector256<double>.Count; i += global::System.Runtime.Intrinsics.Vector256<double>.Count) global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+                else
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> d = global::System.Runtime.Intrinsics.Vector128.Create(divisor), m = global::System.Runtime.Intrinsics.Vector128.Create(reciprocal);
+                    if (exact) for (; i <= length - global::System.Runtime.Intrinsics.Vector128<double>.Count; i += global::System.Runtime.Intrinsics.Vector128<double>.Count) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) * m, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                    else for (; i <= length - global::System.Runtime.Intrinsics.Vector128<double>.Count; i += global::System.Runtime.Intrinsics.Vector128<double>.Count) global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)) / d, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i));
+                }
+            }
+            #endif
+            for (; i < length; i++) values[i] /= rows;
+        }
 
         private static void ThrowExpectedExactly(string parameterName, int expected, int actual)
         {

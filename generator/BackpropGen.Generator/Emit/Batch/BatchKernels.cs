@@ -57,45 +57,102 @@ namespace BackpropGen.Generator.Emit.Batch
             }
         }
 
+        /// <summary>Rows per TrainRows call: each weight's gradient sum is read and written once for all of them.</summary>
+        public const int GradientRows = 32;
+
+        /// <summary>Neurons per step of <see cref="WriteAddOuterRows"/>: each row's feed vector loaded once for 4 neurons' sums.</summary>
+        private const int GradientNeurons = 4;
+
         /// <summary>
-        /// TrainBatch's gradient sums: sum[i] = (((sum[i] + a0[i] * d0) + a1[i] * d1) + ...) for the <see cref="Rows"/> rows
-        /// a_r = feed + r * stride and their deltas d_r = delta[r * deltaStride]. Each product is rounded, then added, in row
-        /// order (no fused multiply-add): each element's bits are those of one AddScaled per row, whatever the vector width.
+        /// TrainBatch's weight gradient sums: sum[n * fanIn + i] = (((sum + f0[i] * d0[n]) + f1[i] * d1[n]) + ...) for the
+        /// rows f_r = feed + r * feedStride and their deltas d_r = delta + r * deltaStride. Each product is rounded, then
+        /// added, in row order (no fused multiply-add): each element's bits are those of one AddScaled per row, whatever the
+        /// vector width. Two vectors of 4 neurons' sums stay in registers while every row goes in, so each sum is read and
+        /// written once per call and each feed vector is loaded once for the 4 neurons.
         /// </summary>
-        public static void WriteAddScaledRows(SourceWriter w, NumericType numeric)
+        public static void WriteAddOuterRows(SourceWriter w, NumericType numeric)
         {
             string t = numeric.Keyword;
-            IEnumerable<int> rows = Enumerable.Range(0, Rows);
-            w.Line($"// sum[i] += a_r[i] * d_r for r = 0..{Rows - 1} in row order, a_r = feed + r * stride, d_r = delta[r * deltaStride]: one pass over sum for the {Rows} rows.");
-            using (w.Block($"private static void AddScaledRows(global::System.Span<{t}> sum, ref {t} feed, int stride, ref {t} delta, int deltaStride)"))
+            w.Line("// sum[n * fanIn + i] += f_r[i] * d_r[n] for r = 0..rows-1 in row order, f_r = feed + r * feedStride, d_r = delta + r * deltaStride:");
+            w.Line("// the sums of 4 neurons (two vectors each) stay in registers while all the rows go in.");
+            using (w.Block($"private static void AddOuterRows(global::System.Span<{t}> sum, int neurons, int fanIn, ref {t} feed, int feedStride, ref {t} delta, int deltaStride, int rows)"))
             {
-                w.Line("int length = sum.Length, i = 0;");
-                w.Line($"ref {t} s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);");
-                for (int r = 0; r < Rows; r++)
+                w.Line($"ref {t} sums = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);");
+                w.Line("int n = 0;");
+                using (w.Block($"for (; n <= neurons - {GradientNeurons}; n += {GradientNeurons})"))
                 {
-                    w.Line(r == 0 ? $"ref {t} a0 = ref feed;" : $"ref {t} a{r} = ref {Add("feed", $"{r} * stride")};");
+                    WriteNeuronGroup(w, t, GradientNeurons);
                 }
 
-                w.Line($"{t} " + string.Join(", ", rows.Select(r => r == 0 ? "d0 = delta" : $"d{r} = {Add("delta", $"{r} * deltaStride")}")) + ";");
-                VectorWidth.WriteWidestAccelerated(w, lanes =>
+                using (w.Block("for (; n < neurons; n++)"))
                 {
-                    string vector = lanes.Of(t);
-                    w.Line($"{vector} " + string.Join(", ", rows.Select(r => $"v{r} = {lanes.Vector}.Create(d{r})")) + ";");
-                    using (w.Block($"for (; i <= length - {vector}.Count; i += {vector}.Count)"))
-                    {
-                        w.Line($"{vector} acc = {CanonicalDot.Load(lanes, "s", "i")};");
-                        foreach (int r in rows)
-                        {
-                            w.Line($"acc += {CanonicalDot.Load(lanes, $"a{r}", "i")} * v{r};");
-                        }
-
-                        w.Line($"{lanes.Vector}.StoreUnsafe(acc, ref {Add("s", "i")});");
-                    }
-                });
-
-                w.Line($"for (; i < length; i++) {Add("s", "i")} = " + string.Join(" ", rows.Select(r => r == 0 ? $"{Add("s", "i")} + {Add("a0", "i")} * d0" : $"+ {Add($"a{r}", "i")} * d{r}")) + ";", "left to right: the row order");
+                    WriteNeuronGroup(w, t, 1);
+                }
             }
         }
+
+        /// <summary>The sums of <paramref name="neurons"/> neurons from n: two vectors at a time, then one, then element by element.</summary>
+        private static void WriteNeuronGroup(SourceWriter w, string t, int neurons)
+        {
+            int[] group = Enumerable.Range(0, neurons).ToArray();
+            foreach (int a in group)
+            {
+                w.Line($"ref {t} s{a} = ref {Add("sums", a == 0 ? "n * fanIn" : $"(n + {a}) * fanIn")};");
+            }
+
+            w.Line($"ref {t} d = ref {Add("delta", "n")};");
+            w.Line("int i = 0;");
+            VectorWidth.WriteWidestAccelerated(w, lanes =>
+            {
+                string vector = lanes.Of(t);
+                w.Line($"int width = {vector}.Count;");
+                foreach (int vectors in new[] { 2, 1 })
+                {
+                    int[] parts = Enumerable.Range(0, vectors).ToArray();
+                    using (w.Block(vectors == 2 ? "for (; i <= fanIn - 2 * width; i += 2 * width)" : "if (i <= fanIn - width)"))
+                    {
+                        foreach (int a in group)
+                        {
+                            w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"acc{a}_{c} = {CanonicalDot.Load(lanes, $"s{a}", Part(c))}")) + ";");
+                        }
+
+                        using (w.Block("for (int r = 0; r < rows; r++)"))
+                        {
+                            w.Line($"ref {t} f = ref {Add("feed", "r * feedStride + i")};");
+                            w.Line($"ref {t} dr = ref {Add("d", "r * deltaStride")};");
+                            w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"x{c} = {CanonicalDot.Load(lanes, "f", c == 0 ? "0" : "width")}")) + ";");
+                            foreach (int a in group)
+                            {
+                                w.Line($"{vector} e{a} = {lanes.Vector}.Create({(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))});");
+                                w.Line(string.Join(" ", parts.Select(c => $"acc{a}_{c} += x{c} * e{a};")));
+                            }
+                        }
+
+                        foreach (int a in group)
+                        {
+                            w.Line(string.Join(" ", parts.Select(c => $"{lanes.Vector}.StoreUnsafe(acc{a}_{c}, ref {Add($"s{a}", Part(c))});")));
+                        }
+
+                        if (vectors == 1)
+                        {
+                            w.Line("i += width;");
+                        }
+                    }
+                }
+            });
+
+            using (w.Block("for (; i < fanIn; i++)"))
+            {
+                using (w.Block("for (int r = 0; r < rows; r++)"))
+                {
+                    w.Line($"{t} x = {Add("feed", "r * feedStride + i")};");
+                    w.Line($"ref {t} dr = ref {Add("d", "r * deltaStride")};");
+                    w.Line(string.Join(" ", group.Select(a => $"{Add($"s{a}", "i")} += x * {(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))};")));
+                }
+            }
+        }
+
+        private static string Part(int c) => c == 0 ? "i" : "i + width";
 
         /// <summary>The whole blocks with <paramref name="vectors"/> vectors of accumulators per row.</summary>
         private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements)

@@ -81,8 +81,9 @@ namespace BackpropGen.Generator.Emit.Batch
         /// The block's forward pass over a span <c>parameters</c>, the rows' span <c>inputs</c> and the array <c>scratch</c>:
         /// spans net{n} and out{n} per layer, row r's values at r * size. With <paramref name="statistics"/> (a span of
         /// 2 * rows), a softmax output keeps each row's max_net and sum_exp there, as the single-row pass keeps them.
+        /// <paramref name="inputs"/> names the span of the block's input rows.
         /// </summary>
-        public void WriteLayers(string? statistics)
+        public void WriteLayers(string? statistics, string inputs = "inputs")
         {
             int rows = BatchKernels.Rows;
             int offset = 0;
@@ -97,7 +98,7 @@ namespace BackpropGen.Generator.Emit.Batch
             foreach (LayerSlices layer in _slices)
             {
                 int n = layer.Number;
-                string feed = n == 1 ? "inputs" : $"out{n - 1}", stride = n == 1 ? "InputCount" : _slices[n - 2].Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string feed = n == 1 ? inputs : $"out{n - 1}", stride = n == 1 ? "InputCount" : _slices[n - 2].Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 _w.Line();
                 _w.Line($"// Layer {n}: the {rows} rows' dot products, row r's at net{n}[r * {layer.Size} + n]; then per row, as Forward.");
                 _w.Line($"ref {_t} feed{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed});");

@@ -6,42 +6,56 @@ using BackpropGen.Generator.Model;
 namespace BackpropGen.Generator.Emit.Layouts
 {
     /// <summary>
-    /// The loops layout's TrainBatch: blocks of <see cref="BatchKernels.Rows"/> rows. Each row's loss and deltas by the lines
-    /// of Backward (a whole block's forward pass by the batch kernels, each weight row read once for the block); then each
-    /// weight row's gradient sum is read and written once per block, sum[i] + a0[i] * d0 + a1[i] * d1 + ... in row order,
-    /// which is exactly the additions of Backward's row gradients one by one, so TrainBatch keeps those bits.
+    /// The loops layout's TrainBatch: calls of up to <see cref="BatchKernels.GradientRows"/> rows, each in blocks of
+    /// <see cref="BatchKernels.Rows"/>. A block's forward pass is the batch kernels' (each weight row read once for the
+    /// block); each row's loss and deltas are Backward's lines. Then each weight's gradient sum is read and written once
+    /// for all the call's rows, sum + f0 * d0 + f1 * d1 + ... in row order, which is exactly the additions of Backward's
+    /// row gradients one by one, so TrainBatch keeps those bits.
     /// </summary>
     internal sealed partial class LoopsLayout
     {
         private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>Where each block array part starts: the block forward's layers (net and out), then the deltas, then the softmax statistics.</summary>
-        private (int[] Out, int[] Delta, int Statistics, int Length) BlockOffsets()
+        /// <summary>
+        /// Where each part of TrainRows' array starts: the block forward's layers (net and out of <see cref="BatchKernels.Rows"/>
+        /// rows), the softmax statistics, then the values feeding each layer but the first, and every layer's deltas, for
+        /// <see cref="BatchKernels.GradientRows"/> rows.
+        /// </summary>
+        private (int[] BlockNet, int Statistics, int[] Feed, int[] Delta, int Length) TrainRowsOffsets()
         {
-            int rows = BatchKernels.Rows, offset = 0;
-            var outs = new int[_slices.Length];
+            int rows = BatchKernels.Rows, callRows = BatchKernels.GradientRows, offset = 0;
+            var nets = new int[_slices.Length];
             for (int l = 0; l < _slices.Length; l++)
             {
-                outs[l] = offset + (rows * _slices[l].Size);
+                nets[l] = offset;
                 offset += 2 * rows * _slices[l].Size;
+            }
+
+            int statistics = offset;
+            offset += SoftmaxStatistics ? 2 * rows : 0;
+            var feeds = new int[_slices.Length - 1];
+            for (int l = 0; l < feeds.Length; l++)
+            {
+                feeds[l] = offset;
+                offset += callRows * _slices[l].Size;
             }
 
             var deltas = new int[_slices.Length];
             for (int l = 0; l < _slices.Length; l++)
             {
                 deltas[l] = offset;
-                offset += rows * _slices[l].Size;
+                offset += callRows * _slices[l].Size;
             }
 
-            return (outs, deltas, offset, offset + (SoftmaxStatistics ? 2 * rows : 0));
+            return (nets, statistics, feeds, deltas, offset);
         }
 
-        /// <summary>TrainBatch's rows, block by block, into the span <c>mean</c> and the sum <c>loss</c>.</summary>
+        /// <summary>TrainBatch's rows, call by call, into the span <c>mean</c> and the sum <c>loss</c>.</summary>
         private void WriteTrainBlocks()
         {
-            int rows = BatchKernels.Rows;
+            int rows = BatchKernels.GradientRows;
             W.Line("Scratch s = t_scratch ??= new Scratch();");
-            W.Line($"{T}[] block = t_trainRows ??= new {T}[{Text(BlockOffsets().Length)}];");
+            W.Line($"{T}[] block = t_trainRows ??= new {T}[{Text(TrainRowsOffsets().Length)}];");
             using (W.Block($"for (int row = 0; row < rows; row += {rows})"))
             {
                 W.Line($"int count = global::System.Math.Min({rows}, rows - row);");
@@ -52,80 +66,53 @@ namespace BackpropGen.Generator.Emit.Layouts
         private void WriteTrainRows()
         {
             int rows = BatchKernels.Rows;
-            var offsets = BlockOffsets();
-            W.Line($"// TrainBatch's block of up to {rows} rows, one array per thread: no call allocates after a thread's first.");
+            var offsets = TrainRowsOffsets();
+            W.Line($"// TrainBatch's rows in calls of up to {BatchKernels.GradientRows}, one array per thread: no call allocates after a thread's first.");
             W.Line("[global::System.ThreadStatic]");
             W.Line($"private static {T}[]? t_trainRows;");
             W.Line();
-            W.Line($"// Up to {rows} rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.");
+            W.Line($"// Up to {BatchKernels.GradientRows} rows of TrainBatch: each row's loss added to loss and its gradient to sum, in row order, as Backward computes them.");
             W.OpenBlock($"private {T} TrainRows(Scratch s, {T}[] scratch, {In} inputs, {In} targets, {Out} sum, {T} loss)");
             W.Line($"global::System.ReadOnlySpan<{T}> parameters = _parameters;");
             W.Line("int count = inputs.Length / InputCount;");
-            W.Line("bool blocked = false;");
-            W.Line("#if NET8_0_OR_GREATER");
-            W.OpenBlock($"if (count == {rows} && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
-            W.Line($"// A whole block: the forward pass of the {rows} rows at once, each weight row read once for them.");
-            W.Line("blocked = true;");
-            string? statistics = null;
-            if (SoftmaxStatistics)
-            {
-                statistics = "statistics";
-                W.Line($"global::System.Span<{T}> statistics = new global::System.Span<{T}>(scratch, {Text(offsets.Statistics)}, {Text(2 * rows)});");
-            }
-
-            new RowBlocksWriter(W, Network, "_parameters").WriteLayers(statistics);
-            W.CloseBlock();
-            W.Line("#endif");
-            W.Line();
             foreach (LayerSlices layer in _slices)
             {
                 int l = layer.Number - 1, length = rows * layer.Size;
-                string net = Text(offsets.Out[l] - length);
-                W.Line($"global::System.Span<{T}> netRows{layer.Number} = new global::System.Span<{T}>(scratch, {net}, {Text(length)}), outRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Out[l])}, {Text(length)}), deltaRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Delta[l])}, {Text(length)});");
+                W.Line($"global::System.Span<{T}> netBlock{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.BlockNet[l])}, {Text(length)}), outBlock{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.BlockNet[l] + length)}, {Text(length)});");
             }
 
-            using (W.Block("for (int r = 0; r < count; r++)"))
+            foreach (LayerSlices layer in _slices)
             {
-                W.Line($"{In} input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);");
-                using (W.Block("if (blocked)"))
+                int l = layer.Number - 1, length = BatchKernels.GradientRows * layer.Size;
+                if (l < offsets.Feed.Length)
                 {
-                    foreach (LayerSlices layer in _slices)
-                    {
-                        int n = layer.Number;
-                        W.Line($"netRows{n}.Slice(r * {layer.Size}, {layer.Size}).CopyTo(s.Net{n});");
-                        W.Line($"outRows{n}.Slice(r * {layer.Size}, {layer.Size}).CopyTo(s.Out{n});");
-                    }
-
-                    if (SoftmaxStatistics)
-                    {
-                        W.Line($"s.MaxNet = scratch[{Text(offsets.Statistics)} + 2 * r];");
-                        W.Line($"s.SumExp = scratch[{Text(offsets.Statistics)} + 2 * r + 1];");
-                    }
+                    W.Line($"global::System.Span<{T}> outRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Feed[l])}, {Text(length)});", "the values feeding the next layer, row after row");
                 }
 
-                using (W.Block("else"))
+                W.Line($"global::System.Span<{T}> deltaRows{layer.Number} = new global::System.Span<{T}>(scratch, {Text(offsets.Delta[l])}, {Text(length)});");
+            }
+
+            using (W.Block($"for (int block = 0; block < count; block += {rows})"))
+            {
+                W.Line($"int blockCount = global::System.Math.Min({rows}, count - block);");
+                W.Line("bool blocked = false;");
+                W.Line("#if NET8_0_OR_GREATER");
+                W.OpenBlock($"if (blockCount == {rows} && global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
+                W.Line($"// A whole block: the forward pass of the {rows} rows at once, each weight row read once for them.");
+                W.Line("blocked = true;");
+                W.Line($"global::System.ReadOnlySpan<{T}> blockInputs = inputs.Slice(block * InputCount, {rows} * InputCount);");
+                string? statistics = null;
+                if (SoftmaxStatistics)
                 {
-                    W.Line("ForwardCore(s, input);");
-                    foreach (LayerSlices layer in _slices.Take(_slices.Length - 1))
-                    {
-                        W.Line($"new global::System.ReadOnlySpan<{T}>(s.Out{layer.Number}).CopyTo(outRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
-                    }
+                    statistics = "statistics";
+                    W.Line($"global::System.Span<{T}> statistics = new global::System.Span<{T}>(scratch, {Text(offsets.Statistics)}, {Text(2 * rows)});");
                 }
 
+                new RowBlocksWriter(W, Network, "_parameters").WriteLayers(statistics, "blockInputs");
+                W.CloseBlock();
+                W.Line("#endif");
                 W.Line();
-                W.Line("loss += LossCore(s, target);");
-                W.Line("OutputDeltas(s, target);");
-                for (int i = _slices.Length - 1; i > 0; i--)
-                {
-                    W.Line();
-                    WritePathsBelow(i);
-                    WriteDeltasBelow(i);
-                }
-
-                foreach (LayerSlices layer in _slices)
-                {
-                    W.Line($"new global::System.ReadOnlySpan<{T}>(s.Delta{layer.Number}).CopyTo(deltaRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
-                }
+                WriteTrainRow(offsets.Statistics);
             }
 
             foreach (LayerSlices layer in _slices)
@@ -137,8 +124,54 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.CloseBlock();
             W.Line();
             W.Line("#if NET8_0_OR_GREATER");
-            BatchKernels.WriteAddScaledRows(W, Numeric);
+            BatchKernels.WriteAddOuterRows(W, Numeric);
             W.Line("#endif");
+        }
+
+        /// <summary>Row r of a block: its forward values (from the block, or ForwardCore), loss and deltas, kept for the sums.</summary>
+        private void WriteTrainRow(int statisticsOffset)
+        {
+            using (W.Block("for (int r = block; r < block + blockCount; r++)"))
+            {
+                W.Line($"{In} input = inputs.Slice(r * InputCount, InputCount), target = targets.Slice(r * OutputCount, OutputCount);");
+                using (W.Block("if (blocked)"))
+                {
+                    W.Line("int b = r - block;");
+                    foreach (LayerSlices layer in _slices)
+                    {
+                        int n = layer.Number;
+                        W.Line($"netBlock{n}.Slice(b * {layer.Size}, {layer.Size}).CopyTo(s.Net{n});");
+                        W.Line($"outBlock{n}.Slice(b * {layer.Size}, {layer.Size}).CopyTo(s.Out{n});");
+                    }
+
+                    if (SoftmaxStatistics)
+                    {
+                        W.Line($"s.MaxNet = scratch[{Text(statisticsOffset)} + 2 * b];");
+                        W.Line($"s.SumExp = scratch[{Text(statisticsOffset)} + 2 * b + 1];");
+                    }
+                }
+
+                W.Line("else ForwardCore(s, input);");
+                W.Line();
+                W.Line("loss += LossCore(s, target);");
+                W.Line("OutputDeltas(s, target);");
+                for (int i = _slices.Length - 1; i > 0; i--)
+                {
+                    W.Line();
+                    WritePathsBelow(i);
+                    WriteDeltasBelow(i);
+                }
+
+                foreach (LayerSlices layer in _slices.Take(_slices.Length - 1))
+                {
+                    W.Line($"new global::System.ReadOnlySpan<{T}>(s.Out{layer.Number}).CopyTo(outRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
+                }
+
+                foreach (LayerSlices layer in _slices)
+                {
+                    W.Line($"new global::System.ReadOnlySpan<{T}>(s.Delta{layer.Number}).CopyTo(deltaRows{layer.Number}.Slice(r * {layer.Size}, {layer.Size}));");
+                }
+            }
         }
 
         /// <summary>One layer's gradient sums: sum += delta_n * (value feeding the layer) for each row in order; the biases as Backward sums them.</summary>
@@ -150,7 +183,7 @@ namespace BackpropGen.Generator.Emit.Layouts
             W.Line();
             W.Line($"// Layer {n}: dE_total/dw[n,k] = delta_n * (value k feeding the layer), added row after row to the sums.");
             W.Line("#if NET8_0_OR_GREATER");
-            W.Line($"if (blocked) for (int n = 0; n < {layer.Size}; n++) AddScaledRows({row}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed}), {stride}, ref {delta}[n], {layer.Size});");
+            W.Line($"if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) AddOuterRows(sum.Slice({layer.WeightOffset}, {Text(layer.Size * layer.FanIn)}), {layer.Size}, {layer.FanIn}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed}), {stride}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({delta}), {layer.Size}, count);");
             W.Line("else");
             W.Line("#endif");
             W.Line($"for (int n = 0; n < {layer.Size}; n++) for (int r = 0; r < count; r++) AddScaled({row}, {feed}.Slice(r * {stride}, {layer.FanIn}), {delta}[r * {layer.Size} + n]);");

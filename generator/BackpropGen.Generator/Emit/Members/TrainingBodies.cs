@@ -41,7 +41,7 @@ namespace BackpropGen.Generator.Emit.Members
                 sumRows();
             }
 
-            w.Line("for (int i = 0; i < ParameterCount; i++) mean[i] /= rows;", "the mean over the rows of each row's dE/dp");
+            w.Line("DivideByRows(mean, rows);", "the mean over the rows of each row's dE/dp");
             w.Line("ApplyGradient(mean, learningRate);");
             w.Line("return loss / rows;");
         }
@@ -52,6 +52,39 @@ namespace BackpropGen.Generator.Emit.Members
             c.W.Line("// TrainBatch's running sum (and row gradient), per thread: no call allocates after a thread's first.");
             c.W.Line("[global::System.ThreadStatic]");
             c.W.Line($"private static {c.T}[]? t_batch;");
+            c.W.Line();
+            WriteDivideByRows(c.W, c.T);
+        }
+
+        /// <summary>
+        /// values[i] /= rows, a vector at a time (a scalar loop of divisions cost 4.4 us per row of a 32-row batch at
+        /// 784-128-10, more than a tenth of TrainBatch). When rows is a power of two its reciprocal is exact and
+        /// x * (1 / rows) rounds the same real number x / rows does, once: the same bits for a multiplication.
+        /// </summary>
+        private static void WriteDivideByRows(SourceWriter w, string t)
+        {
+            w.Line("// values[i] /= rows; for a power of two, values[i] * (1 / rows), which is the same number rounded once.");
+            using (w.Block($"private static void DivideByRows(global::System.Span<{t}> values, int rows)"))
+            {
+                w.Line("int length = values.Length, i = 0;");
+                w.Line("#if NET8_0_OR_GREATER");
+                using (w.Block("if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)"))
+                {
+                    w.Line($"ref {t} v = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(values);");
+                    w.Line($"{t} divisor = rows, reciprocal = 1 / divisor;");
+                    w.Line("bool exact = (rows & (rows - 1)) == 0;");
+                    VectorWidth.WriteWidestAccelerated(w, lanes =>
+                    {
+                        string vector = lanes.Of(t), at = "ref global::System.Runtime.CompilerServices.Unsafe.Add(ref v, i)";
+                        w.Line($"{vector} d = {lanes.Vector}.Create(divisor), m = {lanes.Vector}.Create(reciprocal);");
+                        w.Line($"if (exact) for (; i <= length - {vector}.Count; i += {vector}.Count) {lanes.Vector}.StoreUnsafe({lanes.Vector}.LoadUnsafe({at}) * m, {at});");
+                        w.Line($"else for (; i <= length - {vector}.Count; i += {vector}.Count) {lanes.Vector}.StoreUnsafe({lanes.Vector}.LoadUnsafe({at}) / d, {at});");
+                    });
+                }
+
+                w.Line("#endif");
+                w.Line("for (; i < length; i++) values[i] /= rows;");
+            }
         }
     }
 }
