@@ -29,7 +29,8 @@ public class JitTierTests
         Assert.Contains(methods, m => m.Method.EndsWith("Mazur:ForwardLanes128", StringComparison.Ordinal)); // 39 rows leave a pair for the narrowest lanes
         Assert.Contains(methods, m => m.Method.EndsWith("MazurFrozen:PredictBatch", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:ForwardRows", StringComparison.Ordinal));
-        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:DotRows", StringComparison.Ordinal));
+        Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:DotRows2", StringComparison.Ordinal)); // 128 and 10 neurons: weight rows in pairs only
+        Assert.Contains(methods, m => m.Method.EndsWith("Mazur:DivideByRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:TrainRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10F:AddOuterRows", StringComparison.Ordinal));
         Assert.Contains(methods, m => m.Method.EndsWith("N784_128_10:AddScaledProduct", StringComparison.Ordinal));

@@ -1512,7 +1512,8 @@ namespace Snapshots
 
                     // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
                     ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(blockInputs);
-                    for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
+                    for (int pair = 0; pair < 4; pair += 2) DotRows2(parameters.Slice(0 + pair * 4, 4), parameters.Slice(0 + (pair + 1) * 4, 4), ref feed1, InputCount, ref net1[pair], 5);  // weight rows in pairs
+                    DotRows(parameters.Slice(0 + 4 * 4, 4), ref feed1, InputCount, ref net1[4], 5);  // the odd weight row
                     for (int r = 0; r < 4; r++)
                     {
                         global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
@@ -1558,7 +1559,8 @@ namespace Snapshots
 
                     // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
                     ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
-                    for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
+                    for (int pair = 0; pair < 2; pair += 2) DotRows2(parameters.Slice(20 + pair * 5, 5), parameters.Slice(20 + (pair + 1) * 5, 5), ref feed2, 5, ref net2[pair], 3);  // weight rows in pairs
+                    DotRows(parameters.Slice(20 + 2 * 5, 5), ref feed2, 5, ref net2[2], 3);  // the odd weight row
                     for (int r = 0; r < 4; r++)
                     {
                         global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
@@ -2050,7 +2052,8 @@ namespace Snapshots
 
             // Layer 1: the 4 rows' dot products, row r's at net1[r * 5 + n]; then per row, as Forward.
             ref double feed1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(inputs);
-            for (int n = 0; n < 5; n++) DotRows(parameters.Slice(0 + n * 4, 4), ref feed1, InputCount, ref net1[n], 5);
+            for (int pair = 0; pair < 4; pair += 2) DotRows2(parameters.Slice(0 + pair * 4, 4), parameters.Slice(0 + (pair + 1) * 4, 4), ref feed1, InputCount, ref net1[pair], 5);  // weight rows in pairs
+            DotRows(parameters.Slice(0 + 4 * 4, 4), ref feed1, InputCount, ref net1[4], 5);  // the odd weight row
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net1.Slice(r * 5, 5), outRow = out1.Slice(r * 5, 5);
@@ -2096,7 +2099,8 @@ namespace Snapshots
 
             // Layer 2: the 4 rows' dot products, row r's at net2[r * 3 + n]; then per row, as Forward.
             ref double feed2 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(out1);
-            for (int n = 0; n < 3; n++) DotRows(parameters.Slice(20 + n * 5, 5), ref feed2, 5, ref net2[n], 3);
+            for (int pair = 0; pair < 2; pair += 2) DotRows2(parameters.Slice(20 + pair * 5, 5), parameters.Slice(20 + (pair + 1) * 5, 5), ref feed2, 5, ref net2[pair], 3);  // weight rows in pairs
+            DotRows(parameters.Slice(20 + 2 * 5, 5), ref feed2, 5, ref net2[2], 3);  // the odd weight row
             for (int r = 0; r < 4; r++)
             {
                 global::System.Span<double> netRow = net2.Slice(r * 3, 3), outRow = out2.Slice(r * 3, 3);
@@ -2484,6 +2488,173 @@ namespace Snapshots
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride) = sum1;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride) = sum2;
             global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride) = sum3;
+        }
+
+        // DotRows for left0 and left1 (as long) at once, written to result[r * resultStride] and result[r * resultStride + 1]: each value vector loaded once for both.
+        private static void DotRows2(global::System.ReadOnlySpan<double> left0, global::System.ReadOnlySpan<double> left1, ref double right, int stride, ref double result, int resultStride)
+        {
+            if (!global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                DotRows(left0, ref right, stride, ref result, resultStride);
+                DotRows(left1, ref right, stride, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1), resultStride);
+                return;
+            }
+            int length = left0.Length, i = 0;
+            ref double l0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left0);
+            ref double l1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left1);
+            ref double r0 = ref right;
+            ref double r1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 1 * stride);
+            ref double r2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 2 * stride);
+            ref double r3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref right, 3 * stride);
+            double x0_0_0 = 0.0, x0_0_1 = 0.0, x0_1_0 = 0.0, x0_1_1 = 0.0, x0_2_0 = 0.0, x0_2_1 = 0.0, x0_3_0 = 0.0, x0_3_1 = 0.0;
+            double x1_0_0 = 0.0, x1_0_1 = 0.0, x1_1_0 = 0.0, x1_1_1 = 0.0, x1_2_0 = 0.0, x1_2_1 = 0.0, x1_3_0 = 0.0, x1_3_1 = 0.0;
+            if (length >= 2)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s0_3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s0_3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_0_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_0_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_1_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_1_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_2_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_2_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                global::System.Runtime.Intrinsics.Vector512<double> s1_3_0 = global::System.Runtime.Intrinsics.Vector512<double>.Zero, s1_3_1 = global::System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (; i <= length - 16; i += 16)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> w0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i));
+                    global::System.Runtime.Intrinsics.Vector512<double> w0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i + width));
+                    global::System.Runtime.Intrinsics.Vector512<double> w1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i));
+                    global::System.Runtime.Intrinsics.Vector512<double> w1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i + width));
+                    global::System.Runtime.Intrinsics.Vector512<double> v0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i));
+                    s0_0_0 += w0_0 * v0_0;
+                    s1_0_0 += w1_0 * v0_0;
+                    global::System.Runtime.Intrinsics.Vector512<double> v0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i + width));
+                    s0_0_1 += w0_1 * v0_1;
+                    s1_0_1 += w1_1 * v0_1;
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i));
+                    s0_1_0 += w0_0 * v1_0;
+                    s1_1_0 += w1_0 * v1_0;
+                    global::System.Runtime.Intrinsics.Vector512<double> v1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i + width));
+                    s0_1_1 += w0_1 * v1_1;
+                    s1_1_1 += w1_1 * v1_1;
+                    global::System.Runtime.Intrinsics.Vector512<double> v2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i));
+                    s0_2_0 += w0_0 * v2_0;
+                    s1_2_0 += w1_0 * v2_0;
+                    global::System.Runtime.Intrinsics.Vector512<double> v2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i + width));
+                    s0_2_1 += w0_1 * v2_1;
+                    s1_2_1 += w1_1 * v2_1;
+                    global::System.Runtime.Intrinsics.Vector512<double> v3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i));
+                    s0_3_0 += w0_0 * v3_0;
+                    s1_3_0 += w1_0 * v3_0;
+                    global::System.Runtime.Intrinsics.Vector512<double> v3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i + width));
+                    s0_3_1 += w0_1 * v3_1;
+                    s1_3_1 += w1_1 * v3_1;
+                }
+                int afterBlocks = i;            // each weight row takes the same steps from here
+                s0_0_0 += s0_0_1;
+                s0_1_0 += s0_1_1;
+                s0_2_0 += s0_2_1;
+                s0_3_0 += s0_3_1;
+                if (length - i >= 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> tail0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i));
+                    s0_0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s0_1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s0_2_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s0_3_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 8;
+                }
+                global::System.Runtime.Intrinsics.Vector256<double> s0_0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_0_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s0_1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s0_2_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_2_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_2_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s0_3_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s0_3_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s0_3_0);
+                if (length - i >= 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i));
+                    s0_0_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s0_1_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s0_2_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s0_3_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 4;
+                }
+                global::System.Runtime.Intrinsics.Vector128<double> s0_0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_0_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s0_1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_1_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s0_2_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_2_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_2_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s0_3_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s0_3_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s0_3_v256);
+                if (length - i >= 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i));
+                    s0_0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s0_1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s0_2_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s0_3_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 2;
+                }
+                x0_0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0_v128, 0); x0_0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_0_v128, 1);
+                x0_1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_1_v128, 0); x0_1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_1_v128, 1);
+                x0_2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_2_v128, 0); x0_2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_2_v128, 1);
+                x0_3_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_3_v128, 0); x0_3_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s0_3_v128, 1);
+                i = afterBlocks;
+                s1_0_0 += s1_0_1;
+                s1_1_0 += s1_1_1;
+                s1_2_0 += s1_2_1;
+                s1_3_0 += s1_3_1;
+                if (length - i >= 8)
+                {
+                    global::System.Runtime.Intrinsics.Vector512<double> tail0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i));
+                    s1_0_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s1_1_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s1_2_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s1_3_0 += global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 8;
+                }
+                global::System.Runtime.Intrinsics.Vector256<double> s1_0_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_0_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_0_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s1_1_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_1_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_1_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s1_2_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_2_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_2_0);
+                global::System.Runtime.Intrinsics.Vector256<double> s1_3_v256 = global::System.Runtime.Intrinsics.Vector512.GetLower(s1_3_0) + global::System.Runtime.Intrinsics.Vector512.GetUpper(s1_3_0);
+                if (length - i >= 4)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<double> tail0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i));
+                    s1_0_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s1_1_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s1_2_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s1_3_v256 += global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 4;
+                }
+                global::System.Runtime.Intrinsics.Vector128<double> s1_0_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_0_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_0_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s1_1_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_1_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_1_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s1_2_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_2_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_2_v256);
+                global::System.Runtime.Intrinsics.Vector128<double> s1_3_v128 = global::System.Runtime.Intrinsics.Vector256.GetLower(s1_3_v256) + global::System.Runtime.Intrinsics.Vector256.GetUpper(s1_3_v256);
+                if (length - i >= 2)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<double> tail0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i));
+                    s1_0_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i)) * tail0;
+                    s1_1_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i)) * tail0;
+                    s1_2_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i)) * tail0;
+                    s1_3_v128 += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i)) * tail0;
+                    i += 2;
+                }
+                x1_0_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0_v128, 0); x1_0_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_0_v128, 1);
+                x1_1_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_1_v128, 0); x1_1_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_1_v128, 1);
+                x1_2_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_2_v128, 0); x1_2_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_2_v128, 1);
+                x1_3_0 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_3_v128, 0); x1_3_1 = global::System.Runtime.Intrinsics.Vector128.GetElement(s1_3_v128, 1);
+            }
+            int afterVectors = i;
+            double sum0_0, sum0_1, sum0_2, sum0_3;
+            sum0_0 = x0_0_0 + x0_0_1; sum0_1 = x0_1_0 + x0_1_1; sum0_2 = x0_2_0 + x0_2_1; sum0_3 = x0_3_0 + x0_3_1;
+            if (i < length) { sum0_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i); sum0_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i); sum0_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i); sum0_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l0, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i); }
+            i = afterVectors;
+            double sum1_0, sum1_1, sum1_2, sum1_3;
+            sum1_0 = x1_0_0 + x1_0_1; sum1_1 = x1_1_0 + x1_1_1; sum1_2 = x1_2_0 + x1_2_1; sum1_3 = x1_3_0 + x1_3_1;
+            if (i < length) { sum1_0 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r0, i); sum1_1 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r1, i); sum1_2 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r2, i); sum1_3 += global::System.Runtime.CompilerServices.Unsafe.Add(ref l1, i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref r3, i); }
+            result = sum0_0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride) = sum0_1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride) = sum0_2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride) = sum0_3;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1) = sum1_0;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 1 * resultStride + 1) = sum1_1;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 2 * resultStride + 1) = sum1_2;
+            global::System.Runtime.CompilerServices.Unsafe.Add(ref result, 3 * resultStride + 1) = sum1_3;
         }
         #endif
 

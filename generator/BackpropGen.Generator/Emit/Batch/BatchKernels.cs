@@ -19,40 +19,129 @@ namespace BackpropGen.Generator.Emit.Batch
         /// </summary>
         public const int Rows = 4;
 
+        /// <summary>DotRows (one weight row) and DotRows2 (two weight rows, each value row loaded once for both).</summary>
         public static void Write(SourceWriter w, NumericType numeric)
+        {
+            WriteDotRows(w, numeric, neurons: 1);
+            w.Line();
+            WriteDotRows(w, numeric, neurons: 2);
+        }
+
+        /// <summary>
+        /// The dot products of <paramref name="neurons"/> weight rows with <see cref="Rows"/> value rows. Two weight rows
+        /// load each value vector once for both (a value row costs as many loads as a weight row, so one weight row for 4
+        /// value rows spends 4 of 5 loads on the values), in 512-bit vectors only: 2 x 4 x 2 accumulators need 16 of the 32
+        /// registers there, where 256 or 128 bits would need 32 or 64; narrower machines take DotRows twice.
+        /// </summary>
+        private static void WriteDotRows(SourceWriter w, NumericType numeric, int neurons)
         {
             string t = numeric.Keyword;
             int size = numeric.Size, elements = CanonicalDot.Bytes / size;
+            int[] group = Enumerable.Range(0, neurons).ToArray();
+            string Left(int a) => neurons == 1 ? "left" : $"left{a}";
+            string Weights(int a) => neurons == 1 ? "l" : $"l{a}";
+            string Prefix(int a) => neurons == 1 ? string.Empty : $"{a}_";
             string[] rows = Enumerable.Range(0, Rows).Select(r => $"r{r}").ToArray();
-            string[] accumulators = Enumerable.Range(0, Rows).Select(r => $"s{r}_").ToArray();
-            string[] lastLanes = Enumerable.Range(0, Rows).Select(r => $"x{r}_").ToArray();
-            w.Line($"// {Rows} dot products left . (right + r * stride) for r = 0..{Rows - 1}, written to result[r * resultStride], each bit for bit Dot's:");
-            w.Line($"// {elements} lane sums s[j] += left[i] * right[i] per block of {elements}; then for w = {elements / 2} .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.");
-            using (w.Block($"private static void DotRows(global::System.ReadOnlySpan<{t}> left, ref {t} right, int stride, ref {t} result, int resultStride)"))
+            string[] Accumulators(int a) => Enumerable.Range(0, Rows).Select(r => $"s{Prefix(a)}{r}_").ToArray();
+            string[] LastLanes(int a) => Enumerable.Range(0, Rows).Select(r => $"x{Prefix(a)}{r}_").ToArray();
+            string[] Sums(int a) => Enumerable.Range(0, Rows).Select(r => $"sum{Prefix(a)}{r}").ToArray();
+            string lefts = string.Join(", ", group.Select(a => $"global::System.ReadOnlySpan<{t}> {Left(a)}"));
+            if (neurons == 1)
             {
-                w.Line("int length = left.Length, i = 0;");
-                w.Line($"ref {t} l = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(left);");
+                w.Line($"// {Rows} dot products left . (right + r * stride) for r = 0..{Rows - 1}, written to result[r * resultStride], each bit for bit Dot's:");
+                w.Line($"// {elements} lane sums s[j] += left[i] * right[i] per block of {elements}; then for w = {elements / 2} .. 1, s[j] += s[j + w] and, if w elements are left, s[j] += the next w.");
+            }
+            else
+            {
+                w.Line($"// DotRows for left0 and left1 (as long) at once, written to result[r * resultStride] and result[r * resultStride + 1]: each value vector loaded once for both.");
+            }
+
+            using (w.Block($"private static void DotRows{(neurons == 1 ? string.Empty : "2")}({lefts}, ref {t} right, int stride, ref {t} result, int resultStride)"))
+            {
+                VectorWidth widest = VectorWidth.All[0];
+                if (neurons > 1)
+                {
+                    using (w.Block($"if (!{widest.Vector}.IsHardwareAccelerated)"))
+                    {
+                        foreach (int a in group)
+                        {
+                            w.Line($"DotRows({Left(a)}, ref right, stride, ref {(a == 0 ? "result" : Add("result", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))}, resultStride);");
+                        }
+
+                        w.Line("return;");
+                    }
+                }
+
+                w.Line($"int length = {Left(0)}.Length, i = 0;");
+                foreach (int a in group)
+                {
+                    w.Line($"ref {t} {Weights(a)} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({Left(a)});");
+                }
+
                 for (int r = 0; r < Rows; r++)
                 {
                     w.Line(r == 0 ? $"ref {t} r0 = ref right;" : $"ref {t} r{r} = ref {Add("right", $"{r} * stride")};");
                 }
 
-                w.Line(CanonicalDot.DeclareLastLanes(t, size, lastLanes, numeric.Literal(0)));
-                using (w.Block($"if (length >= {CanonicalDot.LastVectorBytes / size})"))
+                foreach (int a in group)
                 {
-                    VectorWidth.WriteWidestAccelerated(w, lanes =>
-                    {
-                        WriteBlocks(w, t, lanes, CanonicalDot.Bytes / lanes.Bytes, elements);
-                        CanonicalDot.WriteVectorSteps(w, t, size, lanes, "l", rows, accumulators, lastLanes);
-                    });
+                    w.Line(CanonicalDot.DeclareLastLanes(t, size, LastLanes(a), numeric.Literal(0)));
                 }
 
-                w.Line($"{t} {string.Join(", ", Enumerable.Range(0, Rows).Select(r => $"sum{r}"))};");
-                CanonicalDot.WriteLastLanes(w, size, lastLanes, Enumerable.Range(0, Rows).Select(r => $"sum{r}").ToArray(), (r, index) => $"{Add("l", index)} * {Add($"r{r}", index)}");
-                w.Line("result = sum0;");
-                for (int r = 1; r < Rows; r++)
+                using (w.Block($"if (length >= {CanonicalDot.LastVectorBytes / size})"))
                 {
-                    w.Line($"{Add("result", $"{r} * resultStride")} = sum{r};");
+                    void Steps(VectorWidth lanes)
+                    {
+                        WriteBlocks(w, t, lanes, CanonicalDot.Bytes / lanes.Bytes, elements, group.Select(Weights).ToArray(), group.Select(Accumulators).ToArray());
+                        if (neurons > 1)
+                        {
+                            w.Line("int afterBlocks = i;", "each weight row takes the same steps from here");
+                        }
+
+                        foreach (int a in group)
+                        {
+                            if (a > 0)
+                            {
+                                w.Line("i = afterBlocks;");
+                            }
+
+                            CanonicalDot.WriteVectorSteps(w, t, size, lanes, Weights(a), rows, Accumulators(a), LastLanes(a));
+                        }
+                    }
+
+                    if (neurons == 1)
+                    {
+                        VectorWidth.WriteWidestAccelerated(w, Steps);
+                    }
+                    else
+                    {
+                        Steps(widest);
+                    }
+                }
+
+                if (neurons > 1)
+                {
+                    w.Line("int afterVectors = i;");
+                }
+
+                foreach (int a in group)
+                {
+                    if (a > 0)
+                    {
+                        w.Line("i = afterVectors;");
+                    }
+
+                    w.Line($"{t} {string.Join(", ", Sums(a))};");
+                    CanonicalDot.WriteLastLanes(w, size, LastLanes(a), Sums(a), (r, index) => $"{Add(Weights(a), index)} * {Add($"r{r}", index)}");
+                }
+
+                foreach (int a in group)
+                {
+                    for (int r = 0; r < Rows; r++)
+                    {
+                        string offset = string.Join(" + ", new[] { r == 0 ? null : $"{r} * resultStride", a == 0 ? null : a.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Where(x => x is not null));
+                        w.Line($"{(offset.Length == 0 ? "result" : Add("result", offset))} = {Sums(a)[r]};");
+                    }
                 }
             }
         }
@@ -154,28 +243,44 @@ namespace BackpropGen.Generator.Emit.Batch
 
         private static string Part(int c) => c == 0 ? "i" : "i + width";
 
-        /// <summary>The whole blocks with <paramref name="vectors"/> vectors of accumulators per row.</summary>
-        private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements)
+        /// <summary>The whole blocks with <paramref name="vectors"/> vectors of accumulators per row and weight row; each value vector loaded once.</summary>
+        private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements, string[] weights, string[][] accumulators)
         {
             string vector = lanes.Of(t);
             w.Line($"int width = {vector}.Count;");
-            for (int r = 0; r < Rows; r++)
+            foreach (string[] neuron in accumulators)
             {
-                w.Line($"{vector} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"s{r}_{v} = {vector}.Zero"))};");
+                for (int r = 0; r < Rows; r++)
+                {
+                    w.Line($"{vector} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"{neuron[r]}{v} = {vector}.Zero"))};");
+                }
             }
 
             using (w.Block($"for (; i <= length - {elements}; i += {elements})"))
             {
-                for (int v = 0; v < vectors; v++)
+                for (int a = 0; a < weights.Length; a++)
                 {
-                    w.Line($"{vector} w{v} = {CanonicalDot.Load(lanes, "l", Offset(v))};");
+                    for (int v = 0; v < vectors; v++)
+                    {
+                        w.Line($"{vector} w{(weights.Length == 1 ? string.Empty : $"{a}_")}{v} = {CanonicalDot.Load(lanes, weights[a], Offset(v))};");
+                    }
                 }
 
                 for (int r = 0; r < Rows; r++)
                 {
                     for (int v = 0; v < vectors; v++)
                     {
-                        w.Line($"s{r}_{v} += w{v} * {CanonicalDot.Load(lanes, $"r{r}", Offset(v))};");
+                        if (weights.Length == 1)
+                        {
+                            w.Line($"{accumulators[0][r]}{v} += w{v} * {CanonicalDot.Load(lanes, $"r{r}", Offset(v))};");
+                            continue;
+                        }
+
+                        w.Line($"{vector} v{r}_{v} = {CanonicalDot.Load(lanes, $"r{r}", Offset(v))};");
+                        for (int a = 0; a < weights.Length; a++)
+                        {
+                            w.Line($"{accumulators[a][r]}{v} += w{a}_{v} * v{r}_{v};");
+                        }
                     }
                 }
             }

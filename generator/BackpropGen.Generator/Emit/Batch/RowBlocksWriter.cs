@@ -52,6 +52,7 @@ namespace BackpropGen.Generator.Emit.Batch
             yield return new GeneratedMember("t_rows", GeneratedMemberKind.Field, false);
             yield return new GeneratedMember("ForwardRows", GeneratedMemberKind.Method, false, $"{t}[], {readOnly}, {readOnly}, global::System.Span<{t}>");
             yield return new GeneratedMember("DotRows", GeneratedMemberKind.Method, false, $"{readOnly}, {t}, int, {t}, int");
+            yield return new GeneratedMember("DotRows2", GeneratedMemberKind.Method, false, $"{readOnly}, {readOnly}, {t}, int, {t}, int");
         }
 
         /// <summary>The per-thread block array, the block pass and its kernel, after the members.</summary>
@@ -102,7 +103,11 @@ namespace BackpropGen.Generator.Emit.Batch
                 _w.Line();
                 _w.Line($"// Layer {n}: the {rows} rows' dot products, row r's at net{n}[r * {layer.Size} + n]; then per row, as Forward.");
                 _w.Line($"ref {_t} feed{n} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({feed});");
-                _w.Line($"for (int n = 0; n < {layer.Size}; n++) DotRows(parameters.Slice({layer.WeightOffset} + n * {layer.FanIn}, {layer.FanIn}), ref feed{n}, {stride}, ref net{n}[n], {layer.Size});");
+                _w.Line($"for (int pair = 0; pair < {layer.Size - 1}; pair += 2) DotRows2(parameters.Slice({layer.WeightOffset} + pair * {layer.FanIn}, {layer.FanIn}), parameters.Slice({layer.WeightOffset} + (pair + 1) * {layer.FanIn}, {layer.FanIn}), ref feed{n}, {stride}, ref net{n}[pair], {layer.Size});", "weight rows in pairs");
+                if (layer.Size % 2 == 1)
+                {
+                    _w.Line($"DotRows(parameters.Slice({layer.WeightOffset} + {layer.Size - 1} * {layer.FanIn}, {layer.FanIn}), ref feed{n}, {stride}, ref net{n}[{layer.Size - 1}], {layer.Size});", "the odd weight row");
+                }
                 using (_w.Block($"for (int r = 0; r < {rows}; r++)"))
                 {
                     _w.Line($"global::System.Span<{_t}> netRow = net{n}.Slice(r * {layer.Size}, {layer.Size}), outRow = out{n}.Slice(r * {layer.Size}, {layer.Size});");
