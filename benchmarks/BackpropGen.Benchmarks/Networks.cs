@@ -78,6 +78,10 @@ public sealed partial class MnistD : ITrainable<double>
     internal static double DotKernel(ReadOnlySpan<double> left, ReadOnlySpan<double> right) => Dot(left, right);
 
     internal static void AddScaledKernel(Span<double> destination, ReadOnlySpan<double> source, double scale) => AddScaled(destination, source, scale);
+
+    internal static void Dot2Kernel(ReadOnlySpan<double> left0, ReadOnlySpan<double> left1, ReadOnlySpan<double> right, out double sum0, out double sum1) => Dot2(left0, left1, right, out sum0, out sum1);
+
+    internal static void DotRows2Kernel(ReadOnlySpan<double> left0, ReadOnlySpan<double> left1, ref double right, int stride, ref double result, int resultStride) => DotRows2(left0, left1, ref right, stride, ref result, resultStride);
 }
 
 /// <summary>784-128-10, float (auto: loops).</summary>
