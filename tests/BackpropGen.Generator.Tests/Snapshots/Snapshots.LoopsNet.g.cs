@@ -1740,49 +1740,73 @@ namespace Snapshots
 
         #if NET8_0_OR_GREATER
         // sum[n * fanIn + i] += f_r[i] * d_r[n] for r = 0..rows-1 in row order, f_r = feed + r * feedStride, d_r = delta + r * deltaStride:
-        // the sums of 4 neurons (two vectors each) stay in registers while all the rows go in.
+        // the sums of 4 neurons stay in registers while all the rows go in; a slice of the feed serves every neuron while it is in L1.
         private static void AddOuterRows(global::System.Span<double> sum, int neurons, int fanIn, ref double feed, int feedStride, ref double delta, int deltaStride, int rows)
         {
             ref double sums = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);
-            int n = 0;
-            for (; n <= neurons - 4; n += 4)
+            int i = 0;
+            if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
-                ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
-                ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
-                ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
-                ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
+                for (; i <= fanIn - 4 * width; i += 4 * width)
                 {
-                    int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
                     {
-                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                        global::System.Runtime.Intrinsics.Vector512<double> acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
-                        global::System.Runtime.Intrinsics.Vector512<double> acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
-                        global::System.Runtime.Intrinsics.Vector512<double> acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)), acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width)), acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 2 * width)), acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width)), acc1_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + 2 * width)), acc1_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width)), acc2_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + 2 * width)), acc2_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512<double> acc3_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)), acc3_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width)), acc3_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + 2 * width)), acc3_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + 3 * width));
                         for (int r = 0; r < rows; r++)
                         {
                             ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
                             ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 2 * width)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 3 * width));
                             global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
-                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0; acc0_2 += x2 * e0; acc0_3 += x3 * e0;
                             global::System.Runtime.Intrinsics.Vector512<double> e1 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1));
-                            acc1_0 += x0 * e1; acc1_1 += x1 * e1;
+                            acc1_0 += x0 * e1; acc1_1 += x1 * e1; acc1_2 += x2 * e1; acc1_3 += x3 * e1;
                             global::System.Runtime.Intrinsics.Vector512<double> e2 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2));
-                            acc2_0 += x0 * e2; acc2_1 += x1 * e2;
+                            acc2_0 += x0 * e2; acc2_1 += x1 * e2; acc2_2 += x2 * e2; acc2_3 += x3 * e2;
                             global::System.Runtime.Intrinsics.Vector512<double> e3 = global::System.Runtime.Intrinsics.Vector512.Create(global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3));
-                            acc3_0 += x0 * e3; acc3_1 += x1 * e3;
+                            acc3_0 += x0 * e3; acc3_1 += x1 * e3; acc3_2 += x2 * e3; acc3_3 += x3 * e3;
                         }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 2 * width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + 2 * width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + 2 * width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + 3 * width));
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + 2 * width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + 3 * width));
                     }
-                    if (i <= fanIn - width)
+                    for (; n < neurons; n++)
                     {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width)), acc0_2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 2 * width)), acc0_3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 3 * width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width)), x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 2 * width)), x3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 3 * width));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0; acc0_2 += x2 * e0; acc0_3 += x3 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_2, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 2 * width)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_3, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + 3 * width));
+                    }
+                }
+                for (; i <= fanIn - width; i += width)
+                {
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
+                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                         global::System.Runtime.Intrinsics.Vector512<double> acc1_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector512<double> acc2_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
@@ -1805,14 +1829,37 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
-                        i += width;
+                    }
+                    for (; n < neurons; n++)
+                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
+                            acc0_0 += x0 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                     }
                 }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            }
+            else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
+                for (; i <= fanIn - 2 * width; i += 2 * width)
                 {
-                    int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
                     {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
                         global::System.Runtime.Intrinsics.Vector256<double> acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
                         global::System.Runtime.Intrinsics.Vector256<double> acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
@@ -1836,8 +1883,32 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
                     }
-                    if (i <= fanIn - width)
+                    for (; n < neurons; n++)
                     {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                    }
+                }
+                for (; i <= fanIn - width; i += width)
+                {
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
+                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                         global::System.Runtime.Intrinsics.Vector256<double> acc1_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector256<double> acc2_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
@@ -1860,14 +1931,37 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
-                        i += width;
+                    }
+                    for (; n < neurons; n++)
+                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
+                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
+                            acc0_0 += x0 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                     }
                 }
-                else
+            }
+            else
+            {
+                int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
+                for (; i <= fanIn - 2 * width; i += 2 * width)
                 {
-                    int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
                     {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
                         global::System.Runtime.Intrinsics.Vector128<double> acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i)), acc1_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i + width));
                         global::System.Runtime.Intrinsics.Vector128<double> acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)), acc2_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
@@ -1891,8 +1985,32 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i + width));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i + width));
                     }
-                    if (i <= fanIn - width)
+                    for (; n < neurons; n++)
                     {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
+                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                        for (int r = 0; r < rows; r++)
+                        {
+                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
+                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
+                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
+                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
+                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
+                        }
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
+                    }
+                }
+                for (; i <= fanIn - width; i += width)
+                {
+                    int n = 0;
+                    for (; n <= neurons - 4; n += 4)
+                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double s1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 1) * fanIn);
+                        ref double s2 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 2) * fanIn);
+                        ref double s3 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, (n + 3) * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                         global::System.Runtime.Intrinsics.Vector128<double> acc1_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector128<double> acc2_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
@@ -1915,104 +2033,11 @@ namespace Snapshots
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc1_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc2_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i));
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc3_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i));
-                        i += width;
                     }
-                }
-                for (; i < fanIn; i++)
-                {
-                    for (int r = 0; r < rows; r++)
+                    for (; n < neurons; n++)
                     {
-                        double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                        ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i) += x * dr; global::System.Runtime.CompilerServices.Unsafe.Add(ref s1, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 1); global::System.Runtime.CompilerServices.Unsafe.Add(ref s2, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 2); global::System.Runtime.CompilerServices.Unsafe.Add(ref s3, i) += x * global::System.Runtime.CompilerServices.Unsafe.Add(ref dr, 3);
-                    }
-                }
-            }
-            for (; n < neurons; n++)
-            {
-                ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
-                ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
-                int i = 0;
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
-                {
-                    int width = global::System.Runtime.Intrinsics.Vector512<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
-                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
-                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
-                        }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                    }
-                    if (i <= fanIn - width)
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<double> acc0_0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector512<double> x0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
-                            global::System.Runtime.Intrinsics.Vector512<double> e0 = global::System.Runtime.Intrinsics.Vector512.Create(dr);
-                            acc0_0 += x0 * e0;
-                        }
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
-                        i += width;
-                    }
-                }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    int width = global::System.Runtime.Intrinsics.Vector256<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
-                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
-                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
-                        }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                    }
-                    if (i <= fanIn - width)
-                    {
-                        global::System.Runtime.Intrinsics.Vector256<double> acc0_0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector256<double> x0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0));
-                            global::System.Runtime.Intrinsics.Vector256<double> e0 = global::System.Runtime.Intrinsics.Vector256.Create(dr);
-                            acc0_0 += x0 * e0;
-                        }
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
-                        i += width;
-                    }
-                }
-                else
-                {
-                    int width = global::System.Runtime.Intrinsics.Vector128<double>.Count;
-                    for (; i <= fanIn - 2 * width; i += 2 * width)
-                    {
-                        global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)), acc0_1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                        for (int r = 0; r < rows; r++)
-                        {
-                            ref double f = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                            ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                            global::System.Runtime.Intrinsics.Vector128<double> x0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, 0)), x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref f, width));
-                            global::System.Runtime.Intrinsics.Vector128<double> e0 = global::System.Runtime.Intrinsics.Vector128.Create(dr);
-                            acc0_0 += x0 * e0; acc0_1 += x1 * e0;
-                        }
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i)); global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_1, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i + width));
-                    }
-                    if (i <= fanIn - width)
-                    {
+                        ref double s0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn);
+                        ref double d = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, n);
                         global::System.Runtime.Intrinsics.Vector128<double> acc0_0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
                         for (int r = 0; r < rows; r++)
                         {
@@ -2023,17 +2048,15 @@ namespace Snapshots
                             acc0_0 += x0 * e0;
                         }
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(acc0_0, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i));
-                        i += width;
                     }
                 }
-                for (; i < fanIn; i++)
+            }
+            for (; i < fanIn; i++)
+            {
+                for (int n = 0; n < neurons; n++)
                 {
-                    for (int r = 0; r < rows; r++)
-                    {
-                        double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i);
-                        ref double dr = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref d, r * deltaStride);
-                        global::System.Runtime.CompilerServices.Unsafe.Add(ref s0, i) += x * dr;
-                    }
+                    ref double s = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sums, n * fanIn + i);
+                    for (int r = 0; r < rows; r++) s += global::System.Runtime.CompilerServices.Unsafe.Add(ref feed, r * feedStride + i) * global::System.Runtime.CompilerServices.Unsafe.Add(ref delta, r * deltaStride + n);
                 }
             }
         }

@@ -163,85 +163,80 @@ namespace BackpropGen.Generator.Emit.Batch
         {
             string t = numeric.Keyword;
             w.Line("// sum[n * fanIn + i] += f_r[i] * d_r[n] for r = 0..rows-1 in row order, f_r = feed + r * feedStride, d_r = delta + r * deltaStride:");
-            w.Line("// the sums of 4 neurons (two vectors each) stay in registers while all the rows go in.");
+            w.Line("// the sums of 4 neurons stay in registers while all the rows go in; a slice of the feed serves every neuron while it is in L1.");
             using (w.Block($"private static void AddOuterRows(global::System.Span<{t}> sum, int neurons, int fanIn, ref {t} feed, int feedStride, ref {t} delta, int deltaStride, int rows)"))
             {
                 w.Line($"ref {t} sums = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sum);");
-                w.Line("int n = 0;");
-                using (w.Block($"for (; n <= neurons - {GradientNeurons}; n += {GradientNeurons})"))
+                w.Line("int i = 0;");
+                VectorWidth.WriteWidestAccelerated(w, lanes =>
                 {
-                    WriteNeuronGroup(w, t, GradientNeurons);
-                }
+                    w.Line($"int width = {lanes.Of(t)}.Count;");
+                    // 4 neurons x 4 vectors need 16 of the 32 registers 512-bit machines have; narrower ones may have only 16.
+                    int wide = lanes.Bits == 512 ? 4 : 2;
+                    foreach (int vectors in new[] { wide, 1 })
+                    {
+                        using (w.Block($"for (; i <= fanIn - {(vectors == 1 ? string.Empty : $"{vectors} * ")}width; i += {(vectors == 1 ? string.Empty : $"{vectors} * ")}width)"))
+                        {
+                            w.Line("int n = 0;");
+                            using (w.Block($"for (; n <= neurons - {GradientNeurons}; n += {GradientNeurons})"))
+                            {
+                                WriteNeuronGroup(w, t, lanes, GradientNeurons, vectors);
+                            }
 
-                using (w.Block("for (; n < neurons; n++)"))
+                            using (w.Block("for (; n < neurons; n++)"))
+                            {
+                                WriteNeuronGroup(w, t, lanes, 1, vectors);
+                            }
+                        }
+                    }
+                });
+
+                using (w.Block("for (; i < fanIn; i++)"))
                 {
-                    WriteNeuronGroup(w, t, 1);
+                    using (w.Block("for (int n = 0; n < neurons; n++)"))
+                    {
+                        w.Line($"ref {t} s = ref {Add("sums", "n * fanIn + i")};");
+                        w.Line($"for (int r = 0; r < rows; r++) s += {Add("feed", "r * feedStride + i")} * {Add("delta", "r * deltaStride + n")};");
+                    }
                 }
             }
         }
 
-        /// <summary>The sums of <paramref name="neurons"/> neurons from n: two vectors at a time, then one, then element by element.</summary>
-        private static void WriteNeuronGroup(SourceWriter w, string t, int neurons)
+        /// <summary><paramref name="vectors"/> vectors from i of the sums of <paramref name="neurons"/> neurons from n, every row in order.</summary>
+        private static void WriteNeuronGroup(SourceWriter w, string t, VectorWidth lanes, int neurons, int vectors)
         {
-            int[] group = Enumerable.Range(0, neurons).ToArray();
+            int[] group = Enumerable.Range(0, neurons).ToArray(), parts = Enumerable.Range(0, vectors).ToArray();
+            string vector = lanes.Of(t);
             foreach (int a in group)
             {
                 w.Line($"ref {t} s{a} = ref {Add("sums", a == 0 ? "n * fanIn" : $"(n + {a}) * fanIn")};");
             }
 
             w.Line($"ref {t} d = ref {Add("delta", "n")};");
-            w.Line("int i = 0;");
-            VectorWidth.WriteWidestAccelerated(w, lanes =>
+            foreach (int a in group)
             {
-                string vector = lanes.Of(t);
-                w.Line($"int width = {vector}.Count;");
-                foreach (int vectors in new[] { 2, 1 })
-                {
-                    int[] parts = Enumerable.Range(0, vectors).ToArray();
-                    using (w.Block(vectors == 2 ? "for (; i <= fanIn - 2 * width; i += 2 * width)" : "if (i <= fanIn - width)"))
-                    {
-                        foreach (int a in group)
-                        {
-                            w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"acc{a}_{c} = {CanonicalDot.Load(lanes, $"s{a}", Part(c))}")) + ";");
-                        }
+                w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"acc{a}_{c} = {CanonicalDot.Load(lanes, $"s{a}", Part(c))}")) + ";");
+            }
 
-                        using (w.Block("for (int r = 0; r < rows; r++)"))
-                        {
-                            w.Line($"ref {t} f = ref {Add("feed", "r * feedStride + i")};");
-                            w.Line($"ref {t} dr = ref {Add("d", "r * deltaStride")};");
-                            w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"x{c} = {CanonicalDot.Load(lanes, "f", c == 0 ? "0" : "width")}")) + ";");
-                            foreach (int a in group)
-                            {
-                                w.Line($"{vector} e{a} = {lanes.Vector}.Create({(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))});");
-                                w.Line(string.Join(" ", parts.Select(c => $"acc{a}_{c} += x{c} * e{a};")));
-                            }
-                        }
-
-                        foreach (int a in group)
-                        {
-                            w.Line(string.Join(" ", parts.Select(c => $"{lanes.Vector}.StoreUnsafe(acc{a}_{c}, ref {Add($"s{a}", Part(c))});")));
-                        }
-
-                        if (vectors == 1)
-                        {
-                            w.Line("i += width;");
-                        }
-                    }
-                }
-            });
-
-            using (w.Block("for (; i < fanIn; i++)"))
+            using (w.Block("for (int r = 0; r < rows; r++)"))
             {
-                using (w.Block("for (int r = 0; r < rows; r++)"))
+                w.Line($"ref {t} f = ref {Add("feed", "r * feedStride + i")};");
+                w.Line($"ref {t} dr = ref {Add("d", "r * deltaStride")};");
+                w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"x{c} = {CanonicalDot.Load(lanes, "f", c == 0 ? "0" : c == 1 ? "width" : $"{c} * width")}")) + ";");
+                foreach (int a in group)
                 {
-                    w.Line($"{t} x = {Add("feed", "r * feedStride + i")};");
-                    w.Line($"ref {t} dr = ref {Add("d", "r * deltaStride")};");
-                    w.Line(string.Join(" ", group.Select(a => $"{Add($"s{a}", "i")} += x * {(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))};")));
+                    w.Line($"{vector} e{a} = {lanes.Vector}.Create({(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))});");
+                    w.Line(string.Join(" ", parts.Select(c => $"acc{a}_{c} += x{c} * e{a};")));
                 }
+            }
+
+            foreach (int a in group)
+            {
+                w.Line(string.Join(" ", parts.Select(c => $"{lanes.Vector}.StoreUnsafe(acc{a}_{c}, ref {Add($"s{a}", Part(c))});")));
             }
         }
 
-        private static string Part(int c) => c == 0 ? "i" : "i + width";
+        private static string Part(int c) => c == 0 ? "i" : c == 1 ? "i + width" : $"i + {c} * width";
 
         /// <summary>The whole blocks with <paramref name="vectors"/> vectors of accumulators per row and weight row; each value vector loaded once.</summary>
         private static void WriteBlocks(SourceWriter w, string t, VectorWidth lanes, int vectors, int elements, string[] weights, string[][] accumulators)
