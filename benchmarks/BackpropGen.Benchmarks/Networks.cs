@@ -81,6 +81,8 @@ public sealed partial class MnistD : ITrainable<double>
 
     internal static void Dot2Kernel(ReadOnlySpan<double> left0, ReadOnlySpan<double> left1, ReadOnlySpan<double> right, out double sum0, out double sum1) => Dot2(left0, left1, right, out sum0, out sum1);
 
+    internal static void AddOuterRowsKernel(Span<double> sum, int neurons, int fanIn, ref double feed, int feedStride, ref double delta, int deltaStride, int rows) => AddOuterRows(sum, neurons, fanIn, ref feed, feedStride, ref delta, deltaStride, rows);
+
     internal static void DotRows2Kernel(ReadOnlySpan<double> left0, ReadOnlySpan<double> left1, ref double right, int stride, ref double result, int resultStride) => DotRows2(left0, left1, ref right, stride, ref result, resultStride);
 }
 

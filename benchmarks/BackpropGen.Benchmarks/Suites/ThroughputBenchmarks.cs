@@ -9,15 +9,19 @@ namespace BackpropGen.Benchmarks.Suites;
 /// targets): the clock (a chain of dependent scalar additions), the peak of 512-bit multiply-then-add pairs with no memory
 /// operand, and the generated kernels at the layer's real sizes. The single-row pass takes weight rows in pairs (Dot2, one
 /// row of values); the batch pass takes the same pairs against 4 rows of values at once (DotRows2). Each reports the time
-/// per operation: per addition, per 8-lane pair, per multiply-add of a weight and a value.
+/// per operation: per addition, per 8-lane pair, per multiply-add of a weight and a value. TrainBatch's gradient sums
+/// (AddOuterRows, 32 rows into the 128 x 784 sums) are the other half of its arithmetic.
 /// </summary>
 [MemoryDiagnoser]
 public class ThroughputBenchmarks
 {
-    private const int FanIn = 784, Neurons = 128, Rows = 4, Chain = 4096, PeakIterations = 1024;
+    private const int FanIn = 784, Neurons = 128, Rows = 4, Chain = 4096, PeakIterations = 1024, GradientRows = 32;
     private readonly double[] _weights = new double[Neurons * FanIn];
     private readonly double[] _values = new double[Rows * FanIn];
     private readonly double[] _results = new double[Rows * Neurons];
+    private readonly double[] _sums = new double[Neurons * FanIn];
+    private readonly double[] _feed = new double[GradientRows * FanIn];
+    private readonly double[] _deltas = new double[GradientRows * Neurons];
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +35,16 @@ public class ThroughputBenchmarks
         for (int i = 0; i < _values.Length; i++)
         {
             _values[i] = random.NextDouble();
+        }
+
+        for (int i = 0; i < _feed.Length; i++)
+        {
+            _feed[i] = random.NextDouble();
+        }
+
+        for (int i = 0; i < _deltas.Length; i++)
+        {
+            _deltas[i] = (random.NextDouble() - 0.5) * 1e-9;
         }
 
         // The batch kernel's results are the single-row kernel's, bit for bit (the canonical order).
@@ -98,4 +112,8 @@ public class ThroughputBenchmarks
             MnistD.DotRows2Kernel(_weights.AsSpan(n * FanIn, FanIn), _weights.AsSpan((n + 1) * FanIn, FanIn), ref _values[0], FanIn, ref _results[n], Neurons);
         }
     }
+
+    /// <summary>TrainBatch's gradient sums: 32 rows' products added to the 128 x 784 sums, in row order.</summary>
+    [Benchmark(OperationsPerInvoke = GradientRows * Neurons * FanIn)]
+    public void AddOuterRows_GradientSums() => MnistD.AddOuterRowsKernel(_sums, Neurons, FanIn, ref _feed[0], FanIn, ref _deltas[0], Neurons, GradientRows);
 }
