@@ -65,7 +65,7 @@ namespace BackpropGen.Generator.Emit.Batch
                     {
                         foreach (int a in group)
                         {
-                            w.Line($"DotRows({Left(a)}, ref right, stride, ref {(a == 0 ? "result" : Add("result", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))}, resultStride);");
+                            w.Line($"DotRows({Left(a)}, ref right, stride, ref {At("result", a)}, resultStride);");
                         }
 
                         w.Line("return;");
@@ -156,8 +156,9 @@ namespace BackpropGen.Generator.Emit.Batch
         /// TrainBatch's weight gradient sums: sum[n * fanIn + i] = (((sum + f0[i] * d0[n]) + f1[i] * d1[n]) + ...) for the
         /// rows f_r = feed + r * feedStride and their deltas d_r = delta + r * deltaStride. Each product is rounded, then
         /// added, in row order (no fused multiply-add): each element's bits are those of one AddScaled per row, whatever the
-        /// vector width. Two vectors of 4 neurons' sums stay in registers while every row goes in, so each sum is read and
-        /// written once per call and each feed vector is loaded once for the 4 neurons.
+        /// vector width. A slice of 4 vectors (2 below 512 bits) of 4 neurons' sums stays in registers while every row goes
+        /// in, so each sum is read and written once per call and each feed vector is loaded once for the 4 neurons; slices
+        /// are the outer loop, so a slice of the feed serves every neuron while it is in L1.
         /// </summary>
         public static void WriteAddOuterRows(SourceWriter w, NumericType numeric)
         {
@@ -225,7 +226,7 @@ namespace BackpropGen.Generator.Emit.Batch
                 w.Line($"{vector} " + string.Join(", ", parts.Select(c => $"x{c} = {CanonicalDot.Load(lanes, "f", c == 0 ? "0" : c == 1 ? "width" : $"{c} * width")}")) + ";");
                 foreach (int a in group)
                 {
-                    w.Line($"{vector} e{a} = {lanes.Vector}.Create({(a == 0 ? "dr" : Add("dr", a.ToString(System.Globalization.CultureInfo.InvariantCulture)))});");
+                    w.Line($"{vector} e{a} = {lanes.Vector}.Create({At("dr", a)});");
                     w.Line(string.Join(" ", parts.Select(c => $"acc{a}_{c} += x{c} * e{a};")));
                 }
             }
@@ -282,6 +283,9 @@ namespace BackpropGen.Generator.Emit.Batch
         }
 
         private static string Offset(int v) => v == 0 ? "i" : v == 1 ? "i + width" : $"i + {v} * width";
+
+        /// <summary>The element <paramref name="offset"/> places after <paramref name="start"/> (start itself for 0).</summary>
+        private static string At(string start, int offset) => offset == 0 ? start : Add(start, offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         private static string Add(string start, string offset) => $"global::System.Runtime.CompilerServices.Unsafe.Add(ref {start}, {offset})";
     }
